@@ -1,0 +1,49 @@
+#include "app/cli.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <iostream>
+
+#include "app/command.h"
+#include "app/commands/commands.h"
+#include "core/version.h"
+
+namespace pypyready::app {
+namespace {
+
+// The command table, sorted by name: the whole product on one screen.
+constexpr std::array kCommands{
+    CommandSpec{"debug", "Developer views of the Python front end: tokens and syntax tree", add_debug_command},
+};
+
+}  // namespace
+
+ExitCode run_cli(int argc, char** argv) {
+  CLI::App app{"pypyready: should this Python project move from CPython to PyPy, what will break, "
+               "and what will it gain?",
+               "pypyready"};
+  app.set_version_flag("--version", fmt::format("pypyready {}", core::kVersion));
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  CommandRunner chosen;
+  std::vector<std::pair<CLI::App*, CommandRunner>> runners;
+  for (const CommandSpec& spec : kCommands) {
+    CLI::App* subcommand = app.add_subcommand(std::string(spec.name), std::string(spec.summary));
+    runners.emplace_back(subcommand, spec.add(*subcommand));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? ExitCode::kSuccess : ExitCode::kUsageError;
+  }
+  for (auto& [subcommand, runner] : runners) {
+    if (subcommand->parsed()) return runner();
+  }
+  return ExitCode::kUsageError;
+}
+
+}  // namespace pypyready::app

@@ -1,0 +1,10 @@
+#pragma once
+// The add-functions of every command, one per file in this folder.
+
+#include "app/command.h"
+
+namespace pypyready::app {
+
+CommandRunner add_debug_command(CLI::App& subcommand);
+
+}  // namespace pypyready::app
