@@ -15,6 +15,8 @@ namespace {
 // The command table, sorted by name: the whole product on one screen.
 constexpr std::array kCommands{
     CommandSpec{"debug", "Developer views of the Python front end: tokens and syntax tree", add_debug_command},
+    CommandSpec{"deps", "Which dependencies block PyPy, with evidence: declarations, installed files, C-API check",
+                add_deps_command},
 };
 
 }  // namespace

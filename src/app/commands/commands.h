@@ -6,5 +6,6 @@
 namespace pypyready::app {
 
 CommandRunner add_debug_command(CLI::App& subcommand);
+CommandRunner add_deps_command(CLI::App& subcommand);
 
 }  // namespace pypyready::app

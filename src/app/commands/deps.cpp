@@ -1,0 +1,215 @@
+// `pypyready deps [PROJECT]`: which dependencies block PyPy, with evidence. Pipeline: locate PyPy's
+// C-API library -> read declarations -> scan installed distributions -> decide -> render.
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+#include <thread>
+
+#include "app/commands/commands.h"
+#include "core/file_io.h"
+#include "core/version.h"
+#include "deps/analyze.h"
+#include "deps/interpreter_paths.h"
+#include "deps/project_declarations.h"
+#include "deps/render.h"
+
+namespace pypyready::app {
+namespace {
+
+struct DepsOptions {
+  std::string project;
+  std::vector<std::string> sites;
+  std::string python;
+  std::string pypy = "pypy3";
+  std::string target_pypy;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "blocked";
+  bool quiet = false;
+  bool verbose = false;
+  bool no_color = false;
+  bool modules = false;
+  bool include_build = false;
+  bool include_dev = false;
+  std::vector<std::string> command_line;
+};
+
+std::string iso_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+void note(const DepsOptions& options, const std::string& message) {
+  if (!options.quiet) std::cerr << "pypyready deps: " << message << "\n";
+}
+
+ExitCode run_deps(const DepsOptions& options) {
+  const std::string started_at = iso_now();
+  deps::PyPyCapi capi;
+  auto installation = deps::locate_pypy(options.pypy);
+  if (installation) {
+    auto loaded = deps::load_pypy_capi(*installation);
+    if (loaded) {
+      capi = std::move(*loaded);
+    } else {
+      note(options, loaded.error().message + " (the C-API check is skipped)");
+    }
+  } else if (!options.sites.empty() || !options.python.empty()) {
+    note(options, installation.error().message + " (the C-API check is skipped)");
+  }
+  std::string python_version = options.target_pypy;
+  if (python_version.empty()) python_version = installation ? installation->python_version : "3.9";
+  if (python_version != "3.9" && python_version != "3.10" && python_version != "3.11") {
+    std::cerr << fmt::format("pypyready deps: --target-pypy {}: expected 3.9, 3.10 or 3.11\n",
+                             python_version);
+    return ExitCode::kUsageError;
+  }
+
+  std::optional<deps::Declarations> declarations;
+  std::error_code ec;
+  std::filesystem::path project =
+      options.project.empty() ? std::filesystem::path(".") : std::filesystem::path(options.project);
+  if (!options.project.empty() && !std::filesystem::exists(project, ec)) {
+    std::cerr << fmt::format(
+        "pypyready deps: {}: no such file or folder; expected a project folder or a declaration file\n",
+        options.project);
+    return ExitCode::kUsageError;
+  }
+  if (std::filesystem::is_regular_file(project, ec)) {
+    declarations = deps::read_declaration_file(project, deps::disk_loader(), deps::process_environment());
+  } else if (!deps::find_declaration_files(project).empty()) {
+    declarations = deps::read_project(project, deps::disk_loader(), deps::process_environment());
+  } else if (!options.project.empty()) {
+    note(options,
+         fmt::format("{}: no requirements*.txt, pyproject.toml, setup.cfg, Pipfile or lock file found",
+                     project.string()));
+  }
+
+  std::vector<std::filesystem::path> sites(options.sites.begin(), options.sites.end());
+  if (!options.python.empty()) {
+    auto queried = deps::query_interpreter_sites(options.python, std::chrono::seconds(20));
+    if (!queried) {
+      std::cerr << "pypyready deps: " << queried.error().message << "\n";
+      return ExitCode::kInterpreterFailed;
+    }
+    sites.insert(sites.end(), queried->sites.begin(), queried->sites.end());
+  }
+  std::optional<deps::InstalledEnvironment> installed;
+  if (!sites.empty()) {
+    deps::ScanOptions scan;
+    scan.threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    scan.kind_known = [](const std::string& key) { return deps::embedded_knowledge().find(key) != nullptr; };
+    auto scanned = deps::scan_installed(sites, capi, scan);
+    if (!scanned) {
+      std::cerr << "pypyready deps: " << scanned.error().message << "\n";
+      return ExitCode::kUsageError;
+    }
+    installed = std::move(*scanned);
+  }
+  if (!declarations && !installed) {
+    std::cerr << "pypyready deps: nothing to check; expected a project with declaration files, --site DIR or "
+                 "--python "
+                 "INTERP\n";
+    return ExitCode::kUsageError;
+  }
+
+  deps::DepsInput input;
+  input.declarations = declarations ? &*declarations : nullptr;
+  input.installed = installed ? &*installed : nullptr;
+  input.knowledge = &deps::embedded_knowledge();
+  input.target = deps::pypy_target(python_version);
+  input.pypy_library = capi.installation.library.string();
+  input.pypy_exported_symbols = capi.exported_symbols;
+  input.include_build = options.include_build;
+  input.include_dev = options.include_dev;
+  deps::DepsReport report = deps::analyze_dependencies(input);
+
+  deps::RenderOptions render;
+  const char* no_color_env = std::getenv("NO_COLOR");
+  render.color = !options.no_color && options.output.empty() && ::isatty(STDOUT_FILENO) &&
+                 (no_color_env == nullptr || *no_color_env == '\0');
+  render.verbose = options.verbose;
+  render.modules = options.modules;
+  std::string text;
+  if (options.format == "json") {
+    std::string command_line;
+    for (const std::string& arg : options.command_line)
+      command_line += (command_line.empty() ? "" : " ") + arg;
+    nlohmann::json root = {{"schema", "pypyready/1"},
+                           {"tool",
+                            {{"version", core::kVersion},
+                             {"started_at", started_at},
+                             {"finished_at", iso_now()},
+                             {"command_line", command_line}}},
+                           {"deps", deps::deps_to_json(report)}};
+    text = root.dump(2) + "\n";
+  } else if (options.format == "markdown") {
+    text = deps::render_deps_markdown(report, render);
+  } else {
+    text = deps::render_deps_text(report, render);
+  }
+  if (options.output.empty()) {
+    std::cout << text;
+  } else if (auto written = core::write_file_atomically(options.output, text); !written) {
+    std::cerr << "pypyready deps: " << written.error().message << "\n";
+    return ExitCode::kUsageError;
+  }
+
+  if (!report.errors.empty()) {
+    for (const std::string& error : report.errors) {
+      if (options.format != "text" || !options.output.empty()) note(options, error);
+    }
+    return ExitCode::kUsageError;
+  }
+  auto counts = report.counts();
+  bool fail = (options.fail_on != "never" && counts[deps::Verdict::kBlocked] > 0) ||
+              (options.fail_on == "replace" && counts[deps::Verdict::kReplace] > 0);
+  return fail ? ExitCode::kFindings : ExitCode::kSuccess;
+}
+
+}  // namespace
+
+CommandRunner add_deps_command(CLI::App& subcommand) {
+  auto options = std::make_shared<DepsOptions>();
+  subcommand.add_option("project", options->project, "Project folder or one declaration file (default: .)");
+  subcommand.add_option("--site", options->sites,
+                        "A site-packages/dist-packages folder to inspect (repeatable)");
+  subcommand.add_option("--python", options->python,
+                        "Inspect the installed distributions of this interpreter");
+  subcommand.add_option("--pypy", options->pypy, "The PyPy whose C-API emulation library is checked against")
+      ->capture_default_str();
+  subcommand.add_option("--target-pypy", options->target_pypy,
+                        "Python level of the target PyPy: 3.9, 3.10 or 3.11");
+  subcommand.add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
+  subcommand.add_option("--output,-o", options->output, "Write the result to FILE (atomically)");
+  subcommand.add_option("--fail-on", options->fail_on, "Exit 1 when a dependency has this verdict or worse")
+      ->check(CLI::IsMember({"blocked", "replace", "never"}))
+      ->capture_default_str();
+  subcommand.add_flag("--modules", options->modules, "Show the C-API check of every extension module");
+  subcommand.add_flag("--include-build", options->include_build, "Also judge [build-system] requirements");
+  subcommand.add_flag("--include-dev", options->include_dev,
+                      "Also judge dev, test and dependency-group requirements");
+  subcommand.add_flag("--quiet,-q", options->quiet, "No notes on stderr");
+  subcommand.add_flag("--verbose,-v", options->verbose, "Every evidence line, missing symbol and path");
+  subcommand.add_flag("--no-color", options->no_color, "Never colour the output");
+  return [options, &subcommand] {
+    options->command_line = {"pypyready", "deps"};
+    for (const std::string& arg : subcommand.remaining())
+      options->command_line.push_back(arg);
+    return run_deps(*options);
+  };
+}
+
+}  // namespace pypyready::app

@@ -1,0 +1,226 @@
+#include "python/parser.h"
+
+#include <cstring>
+
+#include "python/parser_internal.h"
+#include "python/tokenizer.h"
+#include "python/unicode.h"
+
+namespace pypyready::python {
+namespace detail {
+namespace {
+
+// Beyond this many nested rule entries the parse stops with CPython's "too complex" message,
+// keeping the native stack bounded whatever the input.
+constexpr int kMaxDepth = 1500;
+
+}  // namespace
+
+Parser::Parser(std::string_view text, const std::vector<Token>& tokens, const std::optional<SyntaxError>& token_error,
+               Arena& arena)
+    : arena_(arena), text_(text), tokens_(tokens), token_error_(token_error) {
+  scratch_.reserve(256);
+}
+
+TokenKind Parser::kind_at(std::size_t ahead) const {
+  if (failed_) return TokenKind::kError;
+  return tok_at(ahead).kind;
+}
+
+const Token& Parser::tok_at(std::size_t ahead) const {
+  std::size_t index = pos_ + ahead;
+  if (index >= tokens_.size()) index = tokens_.size() - 1;
+  // Never look past the tokenizer's stopping point.
+  for (std::size_t i = pos_; i < index; ++i) {
+    if (tokens_[i].kind == TokenKind::kError || tokens_[i].kind == TokenKind::kEndMarker) return tokens_[i];
+  }
+  return tokens_[index];
+}
+
+bool Parser::at_soft(std::string_view word) const {
+  return kind() == TokenKind::kName && text_of(tok()) == word;
+}
+
+void Parser::advance() {
+  if (failed_) return;
+  const Token& current = tokens_[pos_];
+  if (current.kind == TokenKind::kEndMarker || current.kind == TokenKind::kError) return;
+  // Nodes end at their last real token: layout tokens never extend a statement.
+  if (current.kind != TokenKind::kNewline && current.kind != TokenKind::kIndent &&
+      current.kind != TokenKind::kDedent) {
+    prev_line_ = current.end_line;
+    prev_column_ = current.end_column;
+  }
+  ++pos_;
+}
+
+bool Parser::eat(TokenKind k) {
+  if (kind() != k) return false;
+  advance();
+  return true;
+}
+
+void Parser::expect(TokenKind k, std::string_view message) {
+  if (!eat(k)) fail(message);
+}
+
+void Parser::fail(std::string_view message) {
+  const Token& current = tokens_[pos_];
+  fail_at(message, current.line, current.column, current.end_line, current.end_column);
+}
+
+void Parser::fail_at(std::string_view message, std::uint32_t line, std::uint32_t column, std::uint32_t end_line,
+                     std::uint32_t end_column) {
+  if (failed_) return;
+  failed_ = true;
+  if (error_) return;
+  // A lexical error only counts once the parser has reached the token where it happened.
+  if (tokens_[pos_].kind == TokenKind::kError && token_error_) {
+    error_ = *token_error_;
+    return;
+  }
+  error_ = SyntaxError{std::string(message), line, column, end_line, end_column};
+}
+
+void Parser::fail_node(std::string_view message, const Node* node) {
+  fail_at(message, node->lineno, node->col_offset, node->end_lineno, node->end_col_offset);
+}
+
+Mark Parser::mark() const { return Mark{pos_, scratch_.size(), prev_line_, prev_column_}; }
+
+void Parser::rewind(const Mark& m) {
+  pos_ = m.pos;
+  scratch_.resize(m.scratch);
+  prev_line_ = m.prev_line;
+  prev_column_ = m.prev_column;
+  failed_ = false;
+  error_.reset();
+}
+
+bool Parser::enter() {
+  if (++depth_ > kMaxDepth) {
+    fail("too complex");
+    return false;
+  }
+  return true;
+}
+
+Node* Parser::make_at(NodeKind kind, std::uint32_t line, std::uint32_t col, std::uint32_t end_line,
+                      std::uint32_t end_col) {
+  const NodeInfo& info = node_info(kind);
+  std::size_t bytes = sizeof(Node) + sizeof(Slot) * info.field_count;
+  auto* node = static_cast<Node*>(arena_.allocate(bytes, alignof(Node)));
+  std::memset(static_cast<void*>(node), 0, bytes);
+  node->kind = kind;
+  node->lineno = line;
+  node->col_offset = col;
+  node->end_lineno = end_line;
+  node->end_col_offset = end_col;
+  return node;
+}
+
+Node* Parser::make(NodeKind kind, Start from) {
+  return make_at(kind, from.line, from.column, prev_line_, prev_column_);
+}
+
+void Parser::copy_end(Node* node, const Node* from) {
+  node->end_lineno = from->end_lineno;
+  node->end_col_offset = from->end_col_offset;
+}
+
+NodeSpan Parser::take_list(std::size_t from) {
+  std::size_t count = scratch_.size() - from;
+  Node** items = nullptr;
+  if (count > 0) {
+    items = static_cast<Node**>(arena_.allocate(sizeof(Node*) * count, alignof(Node*)));
+    std::memcpy(items, scratch_.data() + from, sizeof(Node*) * count);
+  }
+  scratch_.resize(from);
+  return NodeSpan{items, static_cast<std::uint32_t>(count)};
+}
+
+NodeSpan Parser::one(Node* node) {
+  auto** items = static_cast<Node**>(arena_.allocate(sizeof(Node*), alignof(Node*)));
+  items[0] = node;
+  return NodeSpan{items, 1};
+}
+
+Ident Parser::ident_text(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return Ident{text.data(), static_cast<std::uint32_t>(text.size())};
+  // PEP 3131: identifiers compare (and appear in the tree) in NFKC form.
+  std::string normal = nfkc_normalize(text);
+  auto* copy = static_cast<char*>(arena_.allocate(normal.size() + 1, 1));
+  std::memcpy(copy, normal.data(), normal.size());
+  return Ident{copy, static_cast<std::uint32_t>(normal.size())};
+}
+
+Ident Parser::ident(const Token& name_token) { return ident_text(text_of(name_token)); }
+
+Node* Parser::name_node(const Token& token, NodeKind ctx) {
+  Node* node = make_at(NodeKind::kName, token.line, token.column, token.end_line, token.end_column);
+  node->slot(0).ident = ident(token);
+  node->slot(1).node = singleton_node(ctx);
+  return node;
+}
+
+Node* Parser::placeholder() {
+  const Token& current = tok();
+  Node* node = make_at(NodeKind::kName, current.line, current.column, current.line, current.column);
+  node->slot(0).ident = Ident{"", 0};
+  node->slot(1).node = singleton_node(NodeKind::kLoad);
+  return node;
+}
+
+Node* Parser::parse_module() {
+  std::size_t list = scratch_mark();
+  while (!failed_ && !at(TokenKind::kEndMarker)) statement(list);
+  Node* module = make_at(NodeKind::kModule, 0, 0, 0, 0);
+  module->slot(0).list = take_list(list);
+  module->slot(1).list = NodeSpan{nullptr, 0};
+  return module;
+}
+
+}  // namespace detail
+
+namespace {
+
+void run_parser(ParsedFile& file) {
+  TokenizedSource tokens = tokenize(file.source.text);
+  file.tokens = std::move(tokens.tokens);
+  file.trivia = std::move(tokens.trivia);
+  detail::Parser parser(file.source.text, file.tokens, tokens.error, *file.arena);
+  const Node* module = parser.parse_module();
+  if (parser.error()) {
+    file.error = parser.error();
+  } else if (tokens.error) {
+    file.error = tokens.error;
+  } else {
+    file.module = module;
+  }
+}
+
+}  // namespace
+
+ParsedFile parse_python(std::string_view raw_bytes) {
+  ParsedFile file;
+  DecodeResult decoded = decode_source(raw_bytes);
+  if (decoded.error) {
+    file.error = decoded.error;
+    return file;
+  }
+  file.source = std::move(decoded.source);
+  run_parser(file);
+  return file;
+}
+
+ParsedFile parse_text(std::string_view utf8) {
+  ParsedFile file;
+  file.source.text = std::string(utf8);
+  file.source.encoding = "utf-8";
+  run_parser(file);
+  return file;
+}
+
+}  // namespace pypyready::python

@@ -1,0 +1,171 @@
+#pragma once
+// The one walk that knows Python's scoping: which parts of a def, lambda, class or
+// comprehension are evaluated in the enclosing scope and which in the new one. Both the
+// semantic model's builder and SemanticModel::walk use it, so they can never disagree.
+
+#include <cstdint>
+#include <vector>
+
+#include "python/ast.h"
+#include "python/ast_fields.h"
+#include "python/semantic_model.h"
+
+namespace pypyready::python::detail {
+
+/// Why a node is visited, beyond its own kind.
+enum TraversalFlag : std::uint8_t {
+  kNoFlag = 0,
+  kWalrusTarget = 1,    ///< the target of `:=` (binds outside comprehensions)
+  kAnnotationOnly = 2,  ///< the target of `x: T` without a value
+};
+
+/// A node waiting to be visited, with the scope it is evaluated in.
+struct TraversalEntry {
+  const Node* node;
+  Scope* scope;
+  Scope* outer;                       ///< the enclosing scope, for parts of arguments/comprehensions
+  const Node* assigned_value = nullptr;
+  std::uint8_t flags = kNoFlag;
+};
+
+/// Whether a node kind is a field-less shared singleton (operator or expression context).
+inline bool is_singleton_kind(NodeKind kind) {
+  return kind >= NodeKind::kLoad && kind <= NodeKind::kNotIn;
+}
+
+/// Visits every node below `module` in source order with its scope. `open_scope(node, kind,
+/// parent)` returns the scope a def/class/lambda/comprehension opens; `visit(entry)` sees each
+/// node. Uses an explicit stack, so depth is limited only by memory.
+template <typename OpenScope, typename Visit>
+void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open_scope, Visit&& visit) {
+  std::vector<TraversalEntry> stack;
+  stack.reserve(256);
+  stack.push_back({&module, module_scope, module_scope});
+
+  auto push = [&stack](const Node* node, Scope* scope, Scope* outer, const Node* value = nullptr,
+                       std::uint8_t flags = kNoFlag) {
+    if (node != nullptr && !is_singleton_kind(node->kind)) stack.push_back({node, scope, outer, value, flags});
+  };
+  // Pushed in reverse so that popping visits them in source order.
+  auto push_list = [&push](NodeSpan items, Scope* scope, Scope* outer) {
+    for (std::uint32_t index = items.size; index > 0; --index) push(items.items[index - 1], scope, outer);
+  };
+  auto push_generic = [&](const Node& node, Scope* scope, Scope* outer) {
+    const NodeInfo& info = node_info(node.kind);
+    for (int field = info.field_count - 1; field >= 0; --field) {
+      switch (info.fields[field].shape) {
+        case FieldShape::kNode:
+        case FieldShape::kOptNode: push(child_at(node, field), scope, outer); break;
+        case FieldShape::kList: push_list(children_at(node, field), scope, outer); break;
+        default: break;
+      }
+    }
+  };
+
+  while (!stack.empty()) {
+    TraversalEntry entry = stack.back();
+    stack.pop_back();
+    visit(entry);
+    const Node& node = *entry.node;
+    Scope* scope = entry.scope;
+
+    switch (node.kind) {
+      case NodeKind::kFunctionDef:
+      case NodeKind::kAsyncFunctionDef: {
+        constexpr NodeKind kKind = NodeKind::kFunctionDef;  // both share the field layout
+        Scope* inner = open_scope(node, ScopeKind::kFunction, scope);
+        push_list(children_at(node, field_slot(kKind, "body")), inner, inner);
+        push_list(children_at(node, field_slot(kKind, "type_params")), inner, inner);
+        push(child_at(node, field_slot(kKind, "returns")), scope, scope);
+        push(child_at(node, field_slot(kKind, "args")), inner, scope);
+        push_list(children_at(node, field_slot(kKind, "decorator_list")), scope, scope);
+        break;
+      }
+      case NodeKind::kLambda: {
+        Scope* inner = open_scope(node, ScopeKind::kLambda, scope);
+        push(child_at(node, field_slot(NodeKind::kLambda, "body")), inner, inner);
+        push(child_at(node, field_slot(NodeKind::kLambda, "args")), inner, scope);
+        break;
+      }
+      case NodeKind::kClassDef: {
+        constexpr NodeKind kKind = NodeKind::kClassDef;
+        Scope* inner = open_scope(node, ScopeKind::kClass, scope);
+        push_list(children_at(node, field_slot(kKind, "body")), inner, inner);
+        push_list(children_at(node, field_slot(kKind, "type_params")), inner, inner);
+        push_list(children_at(node, field_slot(kKind, "keywords")), scope, scope);
+        push_list(children_at(node, field_slot(kKind, "bases")), scope, scope);
+        push_list(children_at(node, field_slot(kKind, "decorator_list")), scope, scope);
+        break;
+      }
+      case NodeKind::kListComp:
+      case NodeKind::kSetComp:
+      case NodeKind::kGeneratorExp:
+      case NodeKind::kDictComp: {
+        Scope* inner = open_scope(node, ScopeKind::kComprehension, scope);
+        const int generators_slot = node.kind == NodeKind::kDictComp ? field_slot(NodeKind::kDictComp, "generators")
+                                                                     : field_slot(NodeKind::kListComp, "generators");
+        NodeSpan generators = children_at(node, generators_slot);
+        // The first iterable is evaluated in the enclosing scope, everything else inside.
+        for (std::uint32_t index = generators.size; index > 0; --index) {
+          push(generators.items[index - 1], inner, index == 1 ? scope : inner);
+        }
+        if (node.kind == NodeKind::kDictComp) {
+          push(child_at(node, field_slot(NodeKind::kDictComp, "value")), inner, inner);
+          push(child_at(node, field_slot(NodeKind::kDictComp, "key")), inner, inner);
+        } else {
+          push(child_at(node, field_slot(NodeKind::kListComp, "elt")), inner, inner);
+        }
+        break;
+      }
+      case NodeKind::kComprehension: {
+        constexpr NodeKind kKind = NodeKind::kComprehension;
+        push_list(children_at(node, field_slot(kKind, "ifs")), scope, scope);
+        push(child_at(node, field_slot(kKind, "iter")), entry.outer, entry.outer);
+        push(child_at(node, field_slot(kKind, "target")), scope, scope);
+        break;
+      }
+      case NodeKind::kArguments: {
+        // Parameters bind inside the function; defaults are evaluated outside it.
+        constexpr NodeKind kKind = NodeKind::kArguments;
+        push_list(children_at(node, field_slot(kKind, "defaults")), entry.outer, entry.outer);
+        push(child_at(node, field_slot(kKind, "kwarg")), scope, entry.outer);
+        push_list(children_at(node, field_slot(kKind, "kw_defaults")), entry.outer, entry.outer);
+        push_list(children_at(node, field_slot(kKind, "kwonlyargs")), scope, entry.outer);
+        push(child_at(node, field_slot(kKind, "vararg")), scope, entry.outer);
+        push_list(children_at(node, field_slot(kKind, "args")), scope, entry.outer);
+        push_list(children_at(node, field_slot(kKind, "posonlyargs")), scope, entry.outer);
+        break;
+      }
+      case NodeKind::kArg:
+        push(child_at(node, field_slot(NodeKind::kArg, "annotation")), entry.outer, entry.outer);
+        break;
+      case NodeKind::kNamedExpr:
+        push(child_at(node, field_slot(NodeKind::kNamedExpr, "value")), scope, entry.outer);
+        push(child_at(node, field_slot(NodeKind::kNamedExpr, "target")), scope, entry.outer, nullptr, kWalrusTarget);
+        break;
+      case NodeKind::kAssign: {
+        const Node* value = child_at(node, field_slot(NodeKind::kAssign, "value"));
+        push(value, scope, entry.outer);
+        NodeSpan targets = children_at(node, field_slot(NodeKind::kAssign, "targets"));
+        for (std::uint32_t index = targets.size; index > 0; --index) {
+          const Node* target = targets.items[index - 1];
+          push(target, scope, entry.outer, target->kind == NodeKind::kName ? value : nullptr);
+        }
+        break;
+      }
+      case NodeKind::kAnnAssign: {
+        constexpr NodeKind kKind = NodeKind::kAnnAssign;
+        const Node* value = child_at(node, field_slot(kKind, "value"));
+        const Node* target = child_at(node, field_slot(kKind, "target"));
+        push(value, scope, entry.outer);
+        push(child_at(node, field_slot(kKind, "annotation")), scope, entry.outer);
+        push(target, scope, entry.outer, target->kind == NodeKind::kName ? value : nullptr,
+             value == nullptr ? kAnnotationOnly : kNoFlag);
+        break;
+      }
+      default: push_generic(node, scope, entry.outer); break;
+    }
+  }
+}
+
+}  // namespace pypyready::python::detail

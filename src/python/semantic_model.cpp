@@ -1,0 +1,299 @@
+#include "python/semantic_model.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "python/ast_fields.h"
+#include "python/scope_traversal.h"
+
+namespace pypyready::python {
+namespace {
+
+const std::vector<std::uint32_t> kNoBindings;
+
+bool is_before(std::uint32_t line, std::uint32_t column, std::uint32_t other_line, std::uint32_t other_column) {
+  return std::tie(line, column) < std::tie(other_line, other_column);
+}
+
+// "pkg.sub" for `from .. import x` in pkg.sub.mod; the dotted prefix when the module is unknown.
+std::string resolve_relative(const ModuleContext& context, std::string_view module, std::int64_t level) {
+  if (level == 0) return std::string(module);
+  std::string base;
+  if (context.module_name.empty()) {
+    base.assign(static_cast<std::size_t>(level), '.');
+    base += module;
+    return base;
+  }
+  std::string_view package = context.module_name;
+  std::int64_t strip = context.is_package ? level - 1 : level;
+  for (; strip > 0; --strip) {
+    std::size_t dot = package.rfind('.');
+    package = dot == std::string_view::npos ? std::string_view{} : package.substr(0, dot);
+  }
+  base = package;
+  if (!module.empty()) {
+    if (!base.empty()) base += '.';
+    base += module;
+  }
+  return base;
+}
+
+}  // namespace
+
+const std::vector<std::uint32_t>& Scope::bindings_of(std::string_view name) const {
+  auto found = by_name.find(name);
+  return found == by_name.end() ? kNoBindings : found->second;
+}
+
+/// Records the bindings of one module while the shared traversal walks it.
+class ScopeBuilder {
+ public:
+  explicit ScopeBuilder(SemanticModel& model) : model_(model) {}
+
+  Scope* open_scope(const Node& owner, ScopeKind kind, Scope* parent) {
+    Scope& scope = model_.scopes_.emplace_back(Scope{kind, &owner, parent, {}, {}, {}, false, {}});
+    model_.scope_by_node_.emplace(&owner, &scope);
+    return &scope;
+  }
+
+  void visit(const detail::TraversalEntry& entry) {
+    const Node& node = *entry.node;
+    Scope& scope = *entry.scope;
+    switch (node.kind) {
+      case NodeKind::kName: visit_name(entry); break;
+      case NodeKind::kFunctionDef:
+      case NodeKind::kAsyncFunctionDef:
+        add(scope, ident_at(node, field_slot(NodeKind::kFunctionDef, "name")), BindingKind::kFunction, node);
+        break;
+      case NodeKind::kClassDef:
+        add(scope, ident_at(node, field_slot(NodeKind::kClassDef, "name")), BindingKind::kClass, node);
+        break;
+      case NodeKind::kArg:
+        add(scope, ident_at(node, field_slot(NodeKind::kArg, "arg")), BindingKind::kParameter, node);
+        break;
+      case NodeKind::kImport: visit_import(scope, node); break;
+      case NodeKind::kImportFrom: visit_import_from(scope, node); break;
+      case NodeKind::kGlobal:
+        for (const Ident& name : node.slot(field_slot(NodeKind::kGlobal, "names")).idents) {
+          scope.global_names.push_back(name.view());
+        }
+        break;
+      case NodeKind::kNonlocal:
+        for (const Ident& name : node.slot(field_slot(NodeKind::kNonlocal, "names")).idents) {
+          scope.nonlocal_names.push_back(name.view());
+        }
+        break;
+      case NodeKind::kExceptHandler:
+        add_if_named(scope, ident_at(node, field_slot(NodeKind::kExceptHandler, "name")),
+                     BindingKind::kExceptHandler, node);
+        break;
+      case NodeKind::kMatchAs:
+        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchAs, "name")), BindingKind::kAssignment, node);
+        break;
+      case NodeKind::kMatchStar:
+        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchStar, "name")), BindingKind::kAssignment, node);
+        break;
+      case NodeKind::kMatchMapping:
+        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchMapping, "rest")), BindingKind::kAssignment,
+                     node);
+        break;
+      case NodeKind::kTypeVar:
+      case NodeKind::kParamSpec:
+      case NodeKind::kTypeVarTuple:
+        // All three keep the name in their first field.
+        add(scope, ident_at(node, 0), BindingKind::kTypeParameter, node);
+        break;
+      default: break;
+    }
+  }
+
+ private:
+  void visit_name(const detail::TraversalEntry& entry) {
+    const Node& node = *entry.node;
+    NodeKind context = child_at(node, field_slot(NodeKind::kName, "ctx"))->kind;
+    if (context == NodeKind::kLoad) return;
+    Scope* target = entry.scope;
+    if ((entry.flags & detail::kWalrusTarget) != 0) {
+      // `:=` inside a comprehension binds in the nearest enclosing non-comprehension scope.
+      while (target->kind == ScopeKind::kComprehension && target->parent != nullptr) {
+        target = const_cast<Scope*>(target->parent);
+      }
+    }
+    BindingKind kind = context == NodeKind::kDel ? BindingKind::kDeletion
+                       : (entry.flags & detail::kAnnotationOnly) != 0 ? BindingKind::kAnnotation
+                                                                      : BindingKind::kAssignment;
+    Binding& binding = add(*target, ident_at(node, field_slot(NodeKind::kName, "id")), kind, node);
+    binding.value = entry.assigned_value;
+    if (entry.assigned_value != nullptr) {
+      // The name takes its new value only after the right-hand side ran: `x = f(x)` reads the old x.
+      binding.line = entry.assigned_value->end_lineno;
+      binding.column = entry.assigned_value->end_col_offset;
+    }
+  }
+
+  void visit_import(Scope& scope, const Node& node) {
+    for (const Node* alias : children_at(node, field_slot(NodeKind::kImport, "names"))) {
+      std::string_view name = ident_at(*alias, field_slot(NodeKind::kAlias, "name"));
+      std::string_view asname = ident_at(*alias, field_slot(NodeKind::kAlias, "asname"));
+      if (!asname.empty()) {
+        add(scope, asname, BindingKind::kImport, *alias).origin = name;
+      } else {
+        // `import a.b.c` binds `a`, the top-level package.
+        std::string_view top = name.substr(0, name.find('.'));
+        add(scope, top, BindingKind::kImport, *alias).origin = top;
+      }
+    }
+  }
+
+  void visit_import_from(Scope& scope, const Node& node) {
+    constexpr NodeKind kKind = NodeKind::kImportFrom;
+    std::string base = resolve_relative(model_.context_, ident_at(node, field_slot(kKind, "module")),
+                                        node.slot(field_slot(kKind, "level")).integer);
+    for (const Node* alias : children_at(node, field_slot(kKind, "names"))) {
+      std::string_view name = ident_at(*alias, field_slot(NodeKind::kAlias, "name"));
+      if (name == "*") {
+        scope.has_star_import = true;
+        continue;
+      }
+      std::string_view asname = ident_at(*alias, field_slot(NodeKind::kAlias, "asname"));
+      std::string origin = base;
+      if (!origin.empty() && origin.back() != '.') origin += '.';
+      origin += name;
+      add(scope, asname.empty() ? name : asname, BindingKind::kFromImport, *alias).origin = std::move(origin);
+    }
+  }
+
+  void add_if_named(Scope& scope, std::string_view name, BindingKind kind, const Node& node) {
+    if (!name.empty()) add(scope, name, kind, node);
+  }
+
+  Binding& add(Scope& scope, std::string_view name, BindingKind kind, const Node& node) {
+    Scope* owner = &scope;
+    if (std::find(scope.global_names.begin(), scope.global_names.end(), name) != scope.global_names.end()) {
+      owner = &model_.scopes_.front();
+    } else if (std::find(scope.nonlocal_names.begin(), scope.nonlocal_names.end(), name) !=
+               scope.nonlocal_names.end()) {
+      owner = nearest_function_binding(scope, name);
+    }
+    auto index = static_cast<std::uint32_t>(owner->bindings.size());
+    owner->bindings.push_back(Binding{name, kind, &node, owner, node.lineno, node.col_offset, {}, nullptr});
+    owner->by_name[name].push_back(index);
+    return owner->bindings.back();
+  }
+
+  // The enclosing function scope that a `nonlocal name` refers to (itself if none binds it yet).
+  Scope* nearest_function_binding(Scope& scope, std::string_view name) {
+    for (auto* candidate = const_cast<Scope*>(scope.parent); candidate != nullptr;
+         candidate = const_cast<Scope*>(candidate->parent)) {
+      bool is_function = candidate->kind == ScopeKind::kFunction || candidate->kind == ScopeKind::kLambda;
+      if (is_function && !candidate->bindings_of(name).empty()) return candidate;
+    }
+    return &scope;
+  }
+
+  SemanticModel& model_;
+};
+
+SemanticModel::SemanticModel(const Module& module, ModuleContext context)
+    : module_(module), context_(std::move(context)) {
+  ScopeBuilder builder(*this);
+  Scope* module_scope = builder.open_scope(module, ScopeKind::kModule, nullptr);
+  detail::traverse_scopes(
+      module, module_scope,
+      [&builder](const Node& owner, ScopeKind kind, Scope* parent) { return builder.open_scope(owner, kind, parent); },
+      [&builder](const detail::TraversalEntry& entry) { builder.visit(entry); });
+}
+
+const Scope* SemanticModel::scope_opened_by(const Node& node) const {
+  auto found = scope_by_node_.find(&node);
+  return found == scope_by_node_.end() ? nullptr : found->second;
+}
+
+const Binding* SemanticModel::pick(const Scope& scope, const std::vector<std::uint32_t>& candidates,
+                                   std::uint32_t line, std::uint32_t column, bool from_nested_scope) const {
+  if (candidates.empty()) return nullptr;
+  if (from_nested_scope) {
+    // A nested function runs later, so any binding may be current. Prefer the import: in
+    // `try: import json / except ImportError: json = None` the code is written for the module.
+    for (auto index = candidates.rbegin(); index != candidates.rend(); ++index) {
+      const Binding& binding = scope.bindings[*index];
+      if (binding.kind == BindingKind::kImport || binding.kind == BindingKind::kFromImport) return &binding;
+    }
+    return &scope.bindings[candidates.back()];
+  }
+  const Binding* latest = nullptr;
+  for (std::uint32_t index : candidates) {
+    const Binding& binding = scope.bindings[index];
+    if (!is_before(binding.line, binding.column, line, column)) continue;
+    if (latest == nullptr || !is_before(binding.line, binding.column, latest->line, latest->column)) {
+      latest = &binding;
+    }
+  }
+  // A use before any binding (a loop body, a conditional definition): the first binding.
+  return latest != nullptr ? latest : &scope.bindings[candidates.front()];
+}
+
+const Binding* SemanticModel::lookup(std::string_view name, const Scope& scope, std::uint32_t line,
+                                     std::uint32_t column) const {
+  if (std::find(scope.global_names.begin(), scope.global_names.end(), name) != scope.global_names.end()) {
+    return pick(module_scope(), module_scope().bindings_of(name), line, column, &scope != &module_scope());
+  }
+  const auto& local = scope.bindings_of(name);
+  if (!local.empty()) return pick(scope, local, line, column, false);
+  for (const Scope* enclosing = scope.parent; enclosing != nullptr; enclosing = enclosing->parent) {
+    if (enclosing->kind == ScopeKind::kClass) continue;  // class bodies are invisible to nested scopes
+    const auto& found = enclosing->bindings_of(name);
+    // A comprehension runs where it is written; functions and lambdas run later.
+    bool runs_later = scope.kind != ScopeKind::kComprehension;
+    if (!found.empty()) return pick(*enclosing, found, line, column, runs_later);
+  }
+  return nullptr;
+}
+
+std::string SemanticModel::qualified_name(const Node& expression, const Scope& scope) const {
+  return qualified_name_at(expression, scope, 0);
+}
+
+std::string SemanticModel::qualified_name_at(const Node& expression, const Scope& scope, int depth) const {
+  // Attribute chains are walked iteratively: `a.b.c.d` may be long.
+  std::vector<std::string_view> attributes;
+  const Node* base = &expression;
+  while (base->kind == NodeKind::kAttribute) {
+    attributes.push_back(ident_at(*base, field_slot(NodeKind::kAttribute, "attr")));
+    base = child_at(*base, field_slot(NodeKind::kAttribute, "value"));
+  }
+  if (base->kind != NodeKind::kName) return {};
+
+  std::string_view name = ident_at(*base, field_slot(NodeKind::kName, "id"));
+  std::string result;
+  const Binding* binding = lookup(name, scope, base->lineno, base->col_offset);
+  if (binding == nullptr) {
+    if (!is_builtin_name(name)) return {};
+    result = "builtins.";
+    result += name;
+  } else if (binding->kind == BindingKind::kImport || binding->kind == BindingKind::kFromImport) {
+    result = binding->origin;
+  } else if (binding->kind == BindingKind::kAssignment && binding->value != nullptr && depth < 8 &&
+             (binding->value->kind == NodeKind::kName || binding->value->kind == NodeKind::kAttribute)) {
+    // `gf = sys._getframe` makes gf an alias; follow it where it was assigned.
+    result = qualified_name_at(*binding->value, *binding->scope, depth + 1);
+    if (result.empty()) return {};
+  } else {
+    return {};
+  }
+  for (auto attribute = attributes.rbegin(); attribute != attributes.rend(); ++attribute) {
+    result += '.';
+    result += *attribute;
+  }
+  return result;
+}
+
+void SemanticModel::walk(const std::function<void(const Node&, const Scope&)>& visit) const {
+  auto* module_scope = const_cast<Scope*>(&scopes_.front());
+  detail::traverse_scopes(
+      module_, module_scope,
+      [this](const Node& owner, ScopeKind, Scope*) { return const_cast<Scope*>(scope_opened_by(owner)); },
+      [&visit](const detail::TraversalEntry& entry) { visit(*entry.node, *entry.scope); });
+}
+
+}  // namespace pypyready::python

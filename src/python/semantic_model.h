@@ -1,0 +1,113 @@
+#pragma once
+// Scopes, bindings and import resolution over a parsed module: what a name at a use site
+// refers to, so rules can ask "is this a call of sys._getframe?" whatever the file's aliases
+// (`from sys import _getframe as gf; gf()`, `import os.path as p; p.join(...)`).
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "python/ast.h"
+
+namespace pypyready::python {
+
+enum class ScopeKind : std::uint8_t { kModule, kClass, kFunction, kLambda, kComprehension };
+
+enum class BindingKind : std::uint8_t {
+  kImport,          ///< import a.b / import a.b as c
+  kFromImport,      ///< from a import b [as c]
+  kAssignment,      ///< any store target: =, +=, for, with, walrus, match capture
+  kAnnotation,      ///< `x: int` without a value
+  kParameter,
+  kFunction,
+  kClass,
+  kExceptHandler,   ///< except E as name
+  kDeletion,        ///< del name
+  kTypeParameter,   ///< PEP 695 type parameter
+  kGlobalName,      ///< a name declared global/nonlocal here (for listing; lookups follow it)
+};
+
+struct Scope;
+
+/// One binding of a name in a scope.
+struct Binding {
+  std::string_view name;
+  BindingKind kind;
+  const Node* node;              ///< Name, alias, arg, FunctionDef, ClassDef, ExceptHandler, pattern...
+  const Scope* scope;
+  std::uint32_t line;
+  std::uint32_t column;
+  std::string origin;            ///< imports: the qualified name bound ("os", "os.path", "sys._getframe")
+  const Node* value = nullptr;   ///< `name = value`: the assigned expression (to follow aliases)
+};
+
+/// A Python scope: module, class body, function, lambda or comprehension.
+struct Scope {
+  ScopeKind kind;
+  const Node* node;     ///< the Module, FunctionDef, ClassDef, Lambda or comprehension expression
+  const Scope* parent;  ///< nullptr for the module
+  std::vector<Binding> bindings;  ///< in source order
+  std::vector<std::string_view> global_names;
+  std::vector<std::string_view> nonlocal_names;
+  bool has_star_import = false;
+
+  /// Indices into `bindings` of the bindings of `name`, in source order (empty if none).
+  const std::vector<std::uint32_t>& bindings_of(std::string_view name) const;
+
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_name;
+};
+
+/// Where the module sits in its package, for relative imports.
+struct ModuleContext {
+  std::string module_name;  ///< dotted name, e.g. "pkg.sub.mod"; empty when unknown
+  bool is_package = false;  ///< true for a package's __init__.py
+};
+
+/// Scopes and bindings of one module, built in one pass over the tree.
+class SemanticModel {
+ public:
+  explicit SemanticModel(const Module& module, ModuleContext context = {});
+  SemanticModel(const SemanticModel&) = delete;
+  SemanticModel& operator=(const SemanticModel&) = delete;
+
+  const Scope& module_scope() const { return scopes_.front(); }
+
+  /// The scope a function, class, lambda or comprehension node opens (nullptr for other nodes).
+  const Scope* scope_opened_by(const Node& node) const;
+
+  /// The binding that a load of `name` at (line, column) inside `scope` refers to, following
+  /// Python's rules (global/nonlocal, class bodies invisible to nested scopes); nullptr for a
+  /// builtin or an undefined name.
+  const Binding* lookup(std::string_view name, const Scope& scope, std::uint32_t line,
+                        std::uint32_t column) const;
+
+  /// The dotted origin of a Name or Attribute chain evaluated in `scope`: "sys._getframe" for
+  /// `gf` after `from sys import _getframe as gf`, "builtins.open" for an unshadowed `open`,
+  /// and "" when the expression is not an imported or builtin object.
+  std::string qualified_name(const Node& expression, const Scope& scope) const;
+
+  /// Calls `visit(node, scope)` for every node of the module with the scope in which the node
+  /// is evaluated (a function's decorators and defaults in the enclosing scope, its body in its
+  /// own). Iterative: any depth of nesting is safe.
+  void walk(const std::function<void(const Node&, const Scope&)>& visit) const;
+
+ private:
+  friend class ScopeBuilder;
+  const Binding* pick(const Scope& scope, const std::vector<std::uint32_t>& candidates, std::uint32_t line,
+                      std::uint32_t column, bool from_nested_scope) const;
+  std::string qualified_name_at(const Node& expression, const Scope& scope, int depth) const;
+
+  const Module& module_;
+  ModuleContext context_;
+  std::deque<Scope> scopes_;
+  std::unordered_map<const Node*, const Scope*> scope_by_node_;
+};
+
+/// Whether `name` is one of Python's builtins (open, print, len, ...).
+bool is_builtin_name(std::string_view name);
+
+}  // namespace pypyready::python

@@ -1,0 +1,2 @@
+from cffi import FFI
+ffi = FFI()
