@@ -14,9 +14,17 @@ namespace {
 
 // The command table, sorted by name: the whole product on one screen.
 constexpr std::array kCommands{
+    CommandSpec{"bench", "Measure CPython and PyPy on your workload: start-up, warmup, steady speedup with 95% CI",
+                add_bench_command},
     CommandSpec{"debug", "Developer views of the Python front end: tokens and syntax tree", add_debug_command},
     CommandSpec{"deps", "Which dependencies block PyPy, with evidence: declarations, installed files, C-API check",
                 add_deps_command},
+    CommandSpec{"rule", "One rule's documentation: what it finds, why it matters on PyPy, what to use instead",
+                add_rule_command},
+    CommandSpec{"rules", "The catalogue of scan rules", add_rules_command},
+    CommandSpec{"scan", "Find code that behaves differently or breaks on PyPy", add_scan_command},
+    CommandSpec{"interpreters", "Every Python found (PATH, pyenv, conda, virtual environments), probed for version and ABI",
+                add_interpreters_command},
 };
 
 }  // namespace

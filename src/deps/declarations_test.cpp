@@ -191,7 +191,10 @@ TEST(PipfileTest, PipfileAndLock) {
   EXPECT_EQ(find(l, "flask")->locked_version, "3.0.0");
   EXPECT_EQ(find(l, "flask")->hashes.size(), 1u);
   EXPECT_EQ(find(l, "pytest")->group, "dev");
-  EXPECT_EQ(read_pipfile_lock("{nope", "Pipfile.lock").errors.size(), 1u);
+  Declarations broken = read_pipfile_lock("{\n  \"default\": {\n    nope\n", "Pipfile.lock");
+  ASSERT_EQ(broken.errors.size(), 1u);
+  EXPECT_EQ(broken.errors[0].message,
+            "Pipfile.lock:3: invalid JSON; expected a Pipfile.lock object with _meta, default and develop");
 }
 
 TEST(LockFileTest, PoetryUvPdm) {

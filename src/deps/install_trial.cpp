@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -50,7 +51,8 @@ std::set<std::string> installed_keys(const fs::path& site) {
   std::set<std::string> keys;
   auto env = scan_installed({site}, PyPyCapi{}, ScanOptions{1, [](const std::string&) { return true; }});
   if (env) {
-    for (const Distribution& dist : env->distributions) keys.insert(dist.key);
+    for (const Distribution& dist : env->distributions)
+      keys.insert(dist.key);
   }
   return keys;
 }
@@ -66,7 +68,8 @@ std::vector<std::string> modules_to_import(const fs::path& site, const std::set<
       if (!name.empty() && name.find('/') == std::string::npos) modules.push_back(name);
     }
     for (const ExtensionModule& ext : dist.extensions) {
-      if (ext.kind != BinaryKind::kLibrary && std::find(modules.begin(), modules.end(), ext.module) == modules.end()) {
+      if (ext.kind != BinaryKind::kLibrary &&
+          std::find(modules.begin(), modules.end(), ext.module) == modules.end()) {
         modules.push_back(ext.module);
       }
     }
@@ -79,15 +82,17 @@ std::vector<std::string> modules_to_import(const fs::path& site, const std::set<
 core::Result<std::vector<TrialResult>> run_install_trial(const std::vector<std::string>& requirements,
                                                          const TrialOptions& options) {
   TemporaryFolder folder;
-  if (folder.path().empty()) return core::Error{"cannot create a temporary folder for the PyPy virtual environment"};
+  if (folder.path().empty())
+    return core::Error{"cannot create a temporary folder for the PyPy virtual environment"};
   const fs::path venv = folder.path() / "venv";
   auto created = run_child({options.pypy, "-m", "venv", venv.string()},
                            std::chrono::duration_cast<std::chrono::milliseconds>(options.venv_timeout));
   if (!created) return created.error();
   if (created->timed_out || created->exit_code != 0) {
-    return core::Error{fmt::format("{} -m venv failed ({}): {}; expected a PyPy with the venv module (Debian: pypy3-venv)",
-                                   options.pypy, created->timed_out ? "timed out" : fmt::format("exit {}", created->exit_code),
-                                   created->err.substr(0, 400))};
+    return core::Error{fmt::format(
+        "{} -m venv failed ({}): {}; expected a PyPy with the venv module (Debian: pypy3-venv)", options.pypy,
+        created->timed_out ? "timed out" : fmt::format("exit {}", created->exit_code),
+        created->err.substr(0, 400))};
   }
   const std::string python = (venv / "bin" / "python").string();
   fs::path site;
@@ -95,7 +100,8 @@ core::Result<std::vector<TrialResult>> run_install_trial(const std::vector<std::
   for (const auto& entry : fs::directory_iterator(venv / "lib", ec)) {
     if (fs::is_directory(entry.path() / "site-packages", ec)) site = entry.path() / "site-packages";
   }
-  if (site.empty()) return core::Error{fmt::format("{}: no lib/*/site-packages in the new environment", venv.string())};
+  if (site.empty())
+    return core::Error{fmt::format("{}: no lib/*/site-packages in the new environment", venv.string())};
 
   std::vector<TrialResult> results;
   for (const std::string& requirement : requirements) {
@@ -104,10 +110,12 @@ core::Result<std::vector<TrialResult>> run_install_trial(const std::vector<std::
     auto parsed = Requirement::parse(requirement);
     result.key = parsed ? parsed->key : normalize_name(requirement);
     std::set<std::string> before = installed_keys(site);
-    std::vector<std::string> argv = {python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"};
+    std::vector<std::string> argv = {python,      "-m", "pip", "install", "--disable-pip-version-check",
+                                     "--no-input"};
     argv.insert(argv.end(), options.pip_args.begin(), options.pip_args.end());
     argv.push_back(requirement);
-    auto pip = run_child(argv, std::chrono::duration_cast<std::chrono::milliseconds>(options.install_timeout));
+    auto pip =
+        run_child(argv, std::chrono::duration_cast<std::chrono::milliseconds>(options.install_timeout));
     if (!pip) return pip.error();
     if (pip->timed_out) {
       result.failure = PipFailure{PipFailureKind::kOther, "pip install timed out"};
@@ -119,7 +127,8 @@ core::Result<std::vector<TrialResult>> run_install_trial(const std::vector<std::
       if (!modules.empty()) {
         std::vector<std::string> probe = {python, "-c", kImportProbe};
         probe.insert(probe.end(), modules.begin(), modules.end());
-        auto imported = run_child(probe, std::chrono::duration_cast<std::chrono::milliseconds>(options.install_timeout));
+        auto imported =
+            run_child(probe, std::chrono::duration_cast<std::chrono::milliseconds>(options.install_timeout));
         if (imported) result.imports = parse_import_probe(imported->out);
       }
     }
@@ -145,7 +154,8 @@ void apply_trial(DepsReport& report, const std::vector<TrialResult>& results) {
       found.push_back(Evidence{"install",
                                fmt::format("pip install {} under PyPy failed ({}): {}", trial.requirement,
                                            pip_failure_name(trial.failure->kind), trial.failure->detail),
-                               {}, true});
+                               {},
+                               true});
       if (dep->verdict != Verdict::kReplace) dep->verdict = Verdict::kBlocked;
     } else {
       std::vector<std::string> failed, symbols;
@@ -155,12 +165,17 @@ void apply_trial(DepsReport& report, const std::vector<TrialResult>& results) {
         if (!check.missing_symbol.empty()) symbols.push_back(check.missing_symbol);
       }
       if (failed.empty()) {
-        found.push_back(Evidence{"install", fmt::format("installs under PyPy and its {} module(s) import", trial.imports.size()), {}});
+        found.push_back(
+            Evidence{"install",
+                     fmt::format("installs under PyPy and its {} module(s) import", trial.imports.size()),
+                     {}});
         if (dep->verdict == Verdict::kUnknown) dep->verdict = Verdict::kWorks;
       } else {
         std::string joined;
-        for (const std::string& item : failed) joined += (joined.empty() ? "" : "; ") + item;
-        found.push_back(Evidence{"import", "installs under PyPy but does not import: " + joined, symbols, true});
+        for (const std::string& item : failed)
+          joined += (joined.empty() ? "" : "; ") + item;
+        found.push_back(
+            Evidence{"import", "installs under PyPy but does not import: " + joined, symbols, true});
         if (dep->verdict != Verdict::kReplace) dep->verdict = Verdict::kBlocked;
       }
     }

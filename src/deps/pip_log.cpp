@@ -10,7 +10,8 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
-    std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     lines.push_back(line);
     if (end == std::string_view::npos) break;
@@ -20,12 +21,16 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 }
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
   return text;
 }
 
-bool has(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+bool has(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
 
 std::string after(std::string_view line, std::string_view marker) {
   std::size_t at = line.find(marker);
@@ -41,8 +46,9 @@ std::string first_compiler_error(const std::vector<std::string_view>& lines) {
   }
   for (std::string_view line : lines) {
     std::string_view text = trim(line);
-    if (text.rfind("error:", 0) == 0 && !has(text, "subprocess-exited-with-error") && !has(text, "failed with exit code") &&
-        !has(text, "legacy-install-failure") && !has(text, "metadata-generation-failed")) {
+    if (text.rfind("error:", 0) == 0 && !has(text, "subprocess-exited-with-error") &&
+        !has(text, "failed with exit code") && !has(text, "legacy-install-failure") &&
+        !has(text, "metadata-generation-failed")) {
       return std::string(text);
     }
   }
@@ -53,12 +59,18 @@ std::string first_compiler_error(const std::vector<std::string_view>& lines) {
 
 const char* pip_failure_name(PipFailureKind kind) {
   switch (kind) {
-    case PipFailureKind::kNoMatchingDistribution: return "no-matching-distribution";
-    case PipFailureKind::kRequiresPython: return "requires-python";
-    case PipFailureKind::kBuildFailure: return "build-failure";
-    case PipFailureKind::kBuildDependency: return "build-dependency";
-    case PipFailureKind::kMetadataFailure: return "metadata-failure";
-    case PipFailureKind::kOther: return "other";
+    case PipFailureKind::kNoMatchingDistribution:
+      return "no-matching-distribution";
+    case PipFailureKind::kRequiresPython:
+      return "requires-python";
+    case PipFailureKind::kBuildFailure:
+      return "build-failure";
+    case PipFailureKind::kBuildDependency:
+      return "build-dependency";
+    case PipFailureKind::kMetadataFailure:
+      return "metadata-failure";
+    case PipFailureKind::kOther:
+      return "other";
   }
   return "other";
 }
@@ -78,15 +90,17 @@ PipFailure parse_pip_failure(std::string_view log) {
     failure.kind = PipFailureKind::kBuildDependency;
     for (std::string_view line : lines) {
       if (has(line, "No matching distribution found for")) {
-        failure.detail = "build dependency not available: " + after(line, "No matching distribution found for");
+        failure.detail =
+            "build dependency not available: " + after(line, "No matching distribution found for");
         return failure;
       }
     }
     failure.detail = "installing the build dependencies failed";
     return failure;
   }
-  if (has(log, "Failed building wheel for") || has(log, "Could not build wheels for") || has(log, "Failed to build ") ||
-      has(log, "legacy-install-failure") || has(log, "Encountered error while trying to install package")) {
+  if (has(log, "Failed building wheel for") || has(log, "Could not build wheels for") ||
+      has(log, "Failed to build ") || has(log, "legacy-install-failure") ||
+      has(log, "Encountered error while trying to install package")) {
     failure.kind = PipFailureKind::kBuildFailure;
     failure.detail = first_compiler_error(lines);
     if (failure.detail.empty()) failure.detail = "building the sdist failed";
@@ -100,7 +114,8 @@ PipFailure parse_pip_failure(std::string_view log) {
   for (std::string_view line : lines) {
     if (has(line, "No matching distribution found for")) {
       failure.kind = PipFailureKind::kNoMatchingDistribution;
-      failure.detail = "no distribution PyPy accepts for " + after(line, "No matching distribution found for");
+      failure.detail =
+          "no distribution PyPy accepts for " + after(line, "No matching distribution found for");
       return failure;
     }
   }

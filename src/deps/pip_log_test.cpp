@@ -25,7 +25,8 @@ TEST(PipLogTest, CapturedFailures) {
   EXPECT_EQ(build_deps.detail, "build dependency not available: setuptools>=61");
   PipFailure compile = parse_pip_failure(log("pip_s8.txt"));
   EXPECT_EQ(compile.kind, PipFailureKind::kBuildFailure);
-  EXPECT_EQ(compile.detail, "cext_internal.c:5:27: error: ‘PyThreadState’ {aka ‘struct _ts’} has no member named ‘frame’");
+  EXPECT_EQ(compile.detail,
+            "cext_internal.c:5:27: error: ‘PyThreadState’ {aka ‘struct _ts’} has no member named ‘frame’");
   PipFailure metadata = parse_pip_failure(log("pip_s10.txt"));
   EXPECT_EQ(metadata.kind, PipFailureKind::kMetadataFailure);
   EXPECT_EQ(metadata.detail, "error: invalid command 'bdist_wheel'");
@@ -34,7 +35,8 @@ TEST(PipLogTest, CapturedFailures) {
 
 TEST(PipLogTest, ImportProbe) {
   auto checks = parse_import_probe(
-      "noise\nok purepkg\nfail cext_missing\tImportError: /v/cext_missing.pypy39-pp73-x86_64-linux-gnu.so: undefined "
+      "noise\nok purepkg\nfail cext_missing\tImportError: /v/cext_missing.pypy39-pp73-x86_64-linux-gnu.so: "
+      "undefined "
       "symbol: PyObject_GC_IsFinalized\nfail other\tModuleNotFoundError: No module named 'x'\n");
   ASSERT_EQ(checks.size(), 3u);
   EXPECT_TRUE(checks[0].ok);

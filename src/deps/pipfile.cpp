@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "deps/name.h"
 #include "deps/toml_reader.h"
 
@@ -84,9 +86,19 @@ Declarations read_pipfile(std::string_view text, const std::string& file) {
 Declarations read_pipfile_lock(std::string_view text, const std::string& file) {
   Declarations out;
   out.files.push_back(file);
-  nlohmann::json root = nlohmann::json::parse(text, nullptr, false);
-  if (root.is_discarded() || !root.is_object()) {
-    out.add_error(file, 0, "invalid JSON: expected a Pipfile.lock object with _meta, default and develop");
+  nlohmann::json root;
+  try {
+    root = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& error) {
+    // The parser reports a byte offset; turn it into the line a person looks for.
+    std::size_t offset = std::min<std::size_t>(error.byte, text.size());
+    int line = 1 + static_cast<int>(
+                       std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    out.add_error(file, line, "invalid JSON; expected a Pipfile.lock object with _meta, default and develop");
+    return out;
+  }
+  if (!root.is_object()) {
+    out.add_error(file, 1, "expected a Pipfile.lock object with _meta, default and develop");
     return out;
   }
   for (const auto& [category, body] : root.items()) {

@@ -233,6 +233,12 @@ DependencyResult decide(const DependencyFacts& facts, const Target& target) {
                                                     : declared->file);
     if (result.version.empty() && !declared->locked_version.empty())
       result.version = declared->locked_version;
+    // A declared exact pin names the version that will be installed.
+    if (result.version.empty() && declared->requirement &&
+        declared->requirement->specifiers.clauses.size() == 1) {
+      const Specifier& only = declared->requirement->specifiers.clauses.front();
+      if (only.op == "==" && !only.wildcard) result.version = only.version;
+    }
   }
 
   // 1. Markers: declared only for other interpreters means PyPy never installs it.

@@ -30,7 +30,7 @@ class Arena {
       offset = 0;
     }
     used_ = offset + size;
-    return blocks_.back().get() + offset;
+    return blocks_.back().data.get() + offset;
   }
 
   /// Constructs a T in the arena.
@@ -50,26 +50,51 @@ class Arena {
     return out;
   }
 
-  /// Bytes handed out so far, rounded up to whole blocks.
+  /// Bytes of fresh memory this arena took (pooled blocks it reused not counted).
   std::size_t reserved_bytes() const { return reserved_; }
 
- private:
-  void grow(std::size_t at_least) {
-    std::size_t size = blocks_.empty() ? kFirstBlock : capacity_ * 2;
-    if (size > kMaxBlock) size = kMaxBlock;
-    if (size < at_least) size = at_least;
-    blocks_.emplace_back(new (std::align_val_t{16}) std::byte[size]);
-    capacity_ = size;
-    used_ = 0;
-    reserved_ += size;
+  ~Arena() {
+    // Standard-size blocks go back to a small per-thread pool: the next file's arena reuses
+    // them instead of faulting in fresh pages.
+    for (Block& block : blocks_) {
+      if (block.size == kBlockSize && pool().size() < kPoolLimit) pool().push_back(std::move(block.data));
+    }
   }
 
-  static constexpr std::size_t kFirstBlock = 16 * 1024;
-  static constexpr std::size_t kMaxBlock = 1024 * 1024;
+ private:
   struct Free {
     void operator()(std::byte* block) const { ::operator delete[](block, std::align_val_t{16}); }
   };
-  std::vector<std::unique_ptr<std::byte[], Free>> blocks_;
+  using BlockPtr = std::unique_ptr<std::byte[], Free>;
+  struct Block {
+    BlockPtr data;
+    std::size_t size;
+  };
+
+  static std::vector<BlockPtr>& pool() {
+    thread_local std::vector<BlockPtr> blocks;
+    return blocks;
+  }
+
+  void grow(std::size_t at_least) {
+    std::size_t size = at_least > kBlockSize ? at_least : kBlockSize;
+    BlockPtr data;
+    if (size == kBlockSize && !pool().empty()) {
+      data = std::move(pool().back());
+      pool().pop_back();
+    } else {
+      data.reset(new (std::align_val_t{16}) std::byte[size]);
+      reserved_ += size;
+    }
+    blocks_.push_back(Block{std::move(data), size});
+    // An oversized block holds one object; keep filling the previous standard block after it.
+    capacity_ = size;
+    used_ = 0;
+  }
+
+  static constexpr std::size_t kBlockSize = 64 * 1024;
+  static constexpr std::size_t kPoolLimit = 64;
+  std::vector<Block> blocks_;
   std::size_t capacity_ = 0;
   std::size_t used_ = 0;
   std::size_t reserved_ = 0;

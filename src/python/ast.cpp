@@ -16,16 +16,21 @@ static_assert(std::size(kNodeInfos) == static_cast<std::size_t>(NodeKind::kCount
 // Operators and contexts carry nothing, so one shared instance per kind serves every tree.
 std::array<Node, static_cast<std::size_t>(NodeKind::kCount)> make_singletons() {
   std::array<Node, static_cast<std::size_t>(NodeKind::kCount)> nodes{};
-  for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].kind = static_cast<NodeKind>(i);
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    nodes[i].kind = static_cast<NodeKind>(i);
   return nodes;
 }
 std::array<Node, static_cast<std::size_t>(NodeKind::kCount)> g_singletons = make_singletons();
 
 }  // namespace
 
-const NodeInfo& node_info(NodeKind kind) { return kNodeInfos[static_cast<std::size_t>(kind)]; }
+const NodeInfo& node_info(NodeKind kind) {
+  return kNodeInfos[static_cast<std::size_t>(kind)];
+}
 
-Node* singleton_node(NodeKind kind) { return &g_singletons[static_cast<std::size_t>(kind)]; }
+Node* singleton_node(NodeKind kind) {
+  return &g_singletons[static_cast<std::size_t>(kind)];
+}
 
 int field_index(NodeKind kind, std::string_view field) {
   const NodeInfo& info = node_info(kind);

@@ -34,7 +34,9 @@ struct Ident {
   std::uint32_t size = 0;
 
   bool is_none() const { return data == nullptr; }
-  std::string_view view() const { return data == nullptr ? std::string_view{} : std::string_view{data, size}; }
+  std::string_view view() const {
+    return data == nullptr ? std::string_view{} : std::string_view{data, size};
+  }
 };
 
 struct Node;
@@ -58,7 +60,17 @@ struct IdentSpan {
 };
 
 /// What kind of Python object a literal denotes.
-enum class ConstantKind : std::uint8_t { kNone, kTrue, kFalse, kEllipsis, kInt, kFloat, kComplex, kStr, kBytes };
+enum class ConstantKind : std::uint8_t {
+  kNone,
+  kTrue,
+  kFalse,
+  kEllipsis,
+  kInt,
+  kFloat,
+  kComplex,
+  kStr,
+  kBytes
+};
 
 /// A literal value. kInt: `text` is the exact decimal value; kStr: UTF-8 (WTF-8 for lone
 /// surrogates); kBytes: the raw bytes; kFloat: `real`; kComplex: `imag` (real part is 0).

@@ -19,15 +19,24 @@ struct Task {
 
 std::string constant_repr(const ConstantValue& value) {
   switch (value.kind) {
-    case ConstantKind::kNone: return "None";
-    case ConstantKind::kTrue: return "True";
-    case ConstantKind::kFalse: return "False";
-    case ConstantKind::kEllipsis: return "Ellipsis";
-    case ConstantKind::kInt: return std::string(value.text);
-    case ConstantKind::kFloat: return repr_float(value.real);
-    case ConstantKind::kComplex: return repr_complex(0.0, value.imag);
-    case ConstantKind::kStr: return repr_str(value.text);
-    case ConstantKind::kBytes: return repr_bytes(value.text);
+    case ConstantKind::kNone:
+      return "None";
+    case ConstantKind::kTrue:
+      return "True";
+    case ConstantKind::kFalse:
+      return "False";
+    case ConstantKind::kEllipsis:
+      return "Ellipsis";
+    case ConstantKind::kInt:
+      return std::string(value.text);
+    case ConstantKind::kFloat:
+      return repr_float(value.real);
+    case ConstantKind::kComplex:
+      return repr_complex(0.0, value.imag);
+    case ConstantKind::kStr:
+      return repr_str(value.text);
+    case ConstantKind::kBytes:
+      return repr_bytes(value.text);
   }
   return "None";
 }
@@ -64,7 +73,8 @@ class Dumper {
   // Lays out one node's pieces in order, then stacks them in reverse for the main loop.
   void expand(const Node& node, bool inside_fstring) {
     const NodeInfo& info = node_info(node.kind);
-    bool children_inside = inside_fstring || (options_.mask_fstring_positions && node.kind == NodeKind::kJoinedStr);
+    bool children_inside =
+        inside_fstring || (options_.mask_fstring_positions && node.kind == NodeKind::kJoinedStr);
     bool special = node.kind == NodeKind::kConstant || node.kind == NodeKind::kMatchSingleton;
     pending_.clear();
     text(std::string(info.name) + "(");
@@ -131,10 +141,12 @@ class Dumper {
       bool mask = inside_fstring;
       separator();
       text(fmt::format("lineno={}, col_offset={}, end_lineno={}, end_col_offset={}", mask ? 0 : node.lineno,
-                       mask ? 0 : node.col_offset, mask ? 0 : node.end_lineno, mask ? 0 : node.end_col_offset));
+                       mask ? 0 : node.col_offset, mask ? 0 : node.end_lineno,
+                       mask ? 0 : node.end_col_offset));
     }
     text(")");
-    for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) stack_.push_back(std::move(*it));
+    for (auto it = pending_.rbegin(); it != pending_.rend(); ++it)
+      stack_.push_back(std::move(*it));
     pending_.clear();
   }
 
@@ -148,6 +160,8 @@ class Dumper {
 
 }  // namespace
 
-std::string dump_ast(const Node& root, const DumpOptions& options) { return Dumper(options).run(root); }
+std::string dump_ast(const Node& root, const DumpOptions& options) {
+  return Dumper(options).run(root);
+}
 
 }  // namespace pypyready::python

@@ -223,12 +223,12 @@ bool Lexer::scan_identifier_or_prefixed_string() {
     seen |= *p++;
   pos_ = static_cast<std::uint32_t>(p - bytes);
   bool non_ascii = (seen & 0x80) != 0;
-  if (non_ascii && !verify_identifier(start_, non_ascii)) return false;
+  if (non_ascii && !verify_identifier(start_)) return false;
   emit_here(keyword_kind(text_.substr(start_, pos_ - start_)), start_, pos_);
   return true;
 }
 
-bool Lexer::verify_identifier(std::uint32_t begin, bool /*non_ascii*/) {
+bool Lexer::verify_identifier(std::uint32_t begin) {
   std::uint32_t offset = begin;
   bool first = true;
   while (offset < pos_) {
@@ -400,7 +400,6 @@ bool Lexer::fail(std::string message, std::uint32_t line, std::uint32_t column, 
                  std::uint32_t end_column, std::uint32_t offset) {
   out_.error = SyntaxError{std::move(message), line, column, end_line, end_column};
   out_.tokens.push_back(Token{TokenKind::kError, offset, offset, line, column, line, column});
-  done_ = true;
   return false;
 }
 

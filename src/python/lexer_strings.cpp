@@ -67,6 +67,8 @@ bool Lexer::start_fstring(int quote) {
     quote_size = 3;
   }
   if (modes_.size() + 1 >= kMaxFStringLevel) return fail_before_cursor("too many nested f-strings");
+  // References to the innermost mode stay valid while nested f-strings are pushed.
+  if (modes_.capacity() < kMaxFStringLevel) modes_.reserve(kMaxFStringLevel);
   FStringMode mode;
   mode.quote = static_cast<char>(quote);
   mode.quote_size = quote_size;

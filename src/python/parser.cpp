@@ -14,10 +14,29 @@ namespace {
 // keeping the native stack bounded whatever the input.
 constexpr int kMaxDepth = 1500;
 
+// After a parser error (except an unexpected indent) CPython tokenizes the rest of the file,
+// and a lexical error it meets there replaces the parser's, if the tokenizer raised it as an
+// exception: not for bad dedents, tab/space mixes, line continuations or bracket depth, which
+// it only flags. A bracket left open at the end wins only when it opened on a line before the
+// token the parser stopped at.
+bool later_lexical_error_wins(std::string_view parser_message, std::uint32_t stop_line,
+                              const SyntaxError& lexical) {
+  if (parser_message == "unexpected indent" || parser_message == "unexpected unindent") return false;
+  std::string_view message = lexical.message;
+  if (message.ends_with("was never closed")) return stop_line > lexical.line;
+  for (std::string_view flagged : {"unindent does not match any outer indentation level",
+                                   "inconsistent use of tabs and spaces in indentation",
+                                   "unexpected character after line continuation character",
+                                   "too many nested parentheses", "unexpected EOF while parsing"}) {
+    if (message == flagged) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-Parser::Parser(std::string_view text, const std::vector<Token>& tokens, const std::optional<SyntaxError>& token_error,
-               Arena& arena)
+Parser::Parser(std::string_view text, const std::vector<Token>& tokens,
+               const std::optional<SyntaxError>& token_error, Arena& arena)
     : arena_(arena), text_(text), tokens_(tokens), token_error_(token_error) {
   scratch_.reserve(256);
 }
@@ -69,13 +88,17 @@ void Parser::fail(std::string_view message) {
   fail_at(message, current.line, current.column, current.end_line, current.end_column);
 }
 
-void Parser::fail_at(std::string_view message, std::uint32_t line, std::uint32_t column, std::uint32_t end_line,
-                     std::uint32_t end_column) {
+void Parser::fail_at(std::string_view message, std::uint32_t line, std::uint32_t column,
+                     std::uint32_t end_line, std::uint32_t end_column) {
   if (failed_) return;
   failed_ = true;
   if (error_) return;
   // A lexical error only counts once the parser has reached the token where it happened.
   if (tokens_[pos_].kind == TokenKind::kError && token_error_) {
+    error_ = *token_error_;
+    return;
+  }
+  if (token_error_ && later_lexical_error_wins(message, tokens_[pos_].line, *token_error_)) {
     error_ = *token_error_;
     return;
   }
@@ -86,7 +109,9 @@ void Parser::fail_node(std::string_view message, const Node* node) {
   fail_at(message, node->lineno, node->col_offset, node->end_lineno, node->end_col_offset);
 }
 
-Mark Parser::mark() const { return Mark{pos_, scratch_.size(), prev_line_, prev_column_}; }
+Mark Parser::mark() const {
+  return Mark{pos_, scratch_.size(), prev_line_, prev_column_};
+}
 
 void Parser::rewind(const Mark& m) {
   pos_ = m.pos;
@@ -147,7 +172,8 @@ NodeSpan Parser::one(Node* node) {
 
 Ident Parser::ident_text(std::string_view text) {
   bool ascii = true;
-  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  for (char c : text)
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (ascii) return Ident{text.data(), static_cast<std::uint32_t>(text.size())};
   // PEP 3131: identifiers compare (and appear in the tree) in NFKC form.
   std::string normal = nfkc_normalize(text);
@@ -156,7 +182,9 @@ Ident Parser::ident_text(std::string_view text) {
   return Ident{copy, static_cast<std::uint32_t>(normal.size())};
 }
 
-Ident Parser::ident(const Token& name_token) { return ident_text(text_of(name_token)); }
+Ident Parser::ident(const Token& name_token) {
+  return ident_text(text_of(name_token));
+}
 
 Node* Parser::name_node(const Token& token, NodeKind ctx) {
   Node* node = make_at(NodeKind::kName, token.line, token.column, token.end_line, token.end_column);
@@ -175,7 +203,8 @@ Node* Parser::placeholder() {
 
 Node* Parser::parse_module() {
   std::size_t list = scratch_mark();
-  while (!failed_ && !at(TokenKind::kEndMarker)) statement(list);
+  while (!failed_ && !at(TokenKind::kEndMarker))
+    statement(list);
   Node* module = make_at(NodeKind::kModule, 0, 0, 0, 0);
   module->slot(0).list = take_list(list);
   module->slot(1).list = NodeSpan{nullptr, 0};

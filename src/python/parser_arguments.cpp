@@ -21,7 +21,8 @@ Node* parameter(Parser& parser, bool lambda, bool star_annotation) {
   parser.advance();
   Node* annotation = nullptr;
   if (!lambda && parser.eat(TokenKind::kColon)) {
-    annotation = star_annotation && parser.at(TokenKind::kStar) ? parser.star_expression() : parser.expression();
+    annotation =
+        star_annotation && parser.at(TokenKind::kStar) ? parser.star_expression() : parser.expression();
   }
   Node* arg = parser.make(NodeKind::kArg, from);
   arg->slot(0).ident = name;
@@ -75,7 +76,8 @@ Node* Parser::parameters(TokenKind closer, bool lambda) {
     }
     if (!eat(TokenKind::kComma)) break;
   }
-  if (seen_star && vararg == nullptr && kwonly.empty() && !failed()) fail("named arguments must follow bare *");
+  if (seen_star && vararg == nullptr && kwonly.empty() && !failed())
+    fail("named arguments must follow bare *");
   Node* node = make_at(NodeKind::kArguments, 0, 0, 0, 0);
   node->slot(0).list = to_span(arena_, posonly);
   node->slot(1).list = to_span(arena_, args);
@@ -95,6 +97,13 @@ Node* Parser::call(Node* func, Start from) {
   while (!at(TokenKind::kRightParen) && !failed()) {
     Start item = start();
     if (eat(TokenKind::kStar)) {
+      for (Node* keyword : keywords) {
+        if (keyword->slot(0).ident.is_none()) {
+          fail_at("iterable argument unpacking follows keyword argument unpacking", item.line, item.column,
+                  item.line, item.column + 1);
+          break;
+        }
+      }
       Node* value = expression();
       Node* starred = make(NodeKind::kStarred, item);
       starred->slot(0).node = value;
@@ -141,7 +150,8 @@ Node* Parser::call(Node* func, Start from) {
       }
       if (!keywords.empty() && !failed()) {
         bool unpacking = false;
-        for (Node* keyword : keywords) unpacking = unpacking || keyword->slot(0).ident.is_none();
+        for (Node* keyword : keywords)
+          unpacking = unpacking || keyword->slot(0).ident.is_none();
         fail_node(unpacking ? "positional argument follows keyword argument unpacking"
                             : "positional argument follows keyword argument",
                   value);
@@ -152,7 +162,13 @@ Node* Parser::call(Node* func, Start from) {
     if (!eat(TokenKind::kComma)) break;
   }
   if (!at(TokenKind::kRightParen) && !failed()) {
-    fail(starts_expression(kind()) ? "invalid syntax. Perhaps you forgot a comma?" : "invalid syntax");
+    const Node* last = args.empty() ? nullptr : args.back();
+    if (!keywords.empty() &&
+        (last == nullptr || keywords.back()->lineno > last->lineno ||
+         (keywords.back()->lineno == last->lineno && keywords.back()->col_offset > last->col_offset))) {
+      last = keywords.back()->slot(1).node;
+    }
+    close_or_comma(TokenKind::kRightParen, last);
   }
   advance();
   Node* node = make(NodeKind::kCall, from);

@@ -10,7 +10,8 @@ namespace pypyready::python::detail {
 namespace {
 
 Node* make_constant(Parser& parser, const Token& token, ConstantKind kind) {
-  Node* node = parser.make_at(NodeKind::kConstant, token.line, token.column, token.end_line, token.end_column);
+  Node* node =
+      parser.make_at(NodeKind::kConstant, token.line, token.column, token.end_line, token.end_column);
   node->slot(0).constant = parser.arena_.make<ConstantValue>(ConstantValue{kind, {}, 0.0, 0.0});
   return node;
 }
@@ -23,14 +24,37 @@ bool at_comprehension(const Parser& parser) {
 
 bool starts_expression(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kName: case TokenKind::kNumber: case TokenKind::kString: case TokenKind::kFStringStart:
-    case TokenKind::kLeftParen: case TokenKind::kLeftBracket: case TokenKind::kLeftBrace:
-    case TokenKind::kMinus: case TokenKind::kPlus: case TokenKind::kTilde: case TokenKind::kStar:
-    case TokenKind::kNot: case TokenKind::kLambda: case TokenKind::kAwait: case TokenKind::kNone:
-    case TokenKind::kTrue: case TokenKind::kFalse: case TokenKind::kEllipsis:
+    case TokenKind::kName:
+    case TokenKind::kNumber:
+    case TokenKind::kString:
+    case TokenKind::kFStringStart:
+    case TokenKind::kLeftParen:
+    case TokenKind::kLeftBracket:
+    case TokenKind::kLeftBrace:
+    case TokenKind::kMinus:
+    case TokenKind::kPlus:
+    case TokenKind::kTilde:
+    case TokenKind::kStar:
+    case TokenKind::kNot:
+    case TokenKind::kLambda:
+    case TokenKind::kAwait:
+    case TokenKind::kNone:
+    case TokenKind::kTrue:
+    case TokenKind::kFalse:
+    case TokenKind::kEllipsis:
       return true;
     default:
       return false;
+  }
+}
+
+void Parser::close_or_comma(TokenKind closer, const Node* last) {
+  if (eat(closer) || failed()) return;
+  // CPython's "forgot a comma" hint points at the expression before the gap.
+  if (last != nullptr && starts_expression(kind()) && !at(TokenKind::kStar)) {
+    fail_node("invalid syntax. Perhaps you forgot a comma?", last);
+  } else {
+    fail("invalid syntax");
   }
 }
 
@@ -54,12 +78,17 @@ Node* Parser::atom() {
       advance();
       return node;
     }
-    case TokenKind::kNumber: return number();
+    case TokenKind::kNumber:
+      return number();
     case TokenKind::kString:
-    case TokenKind::kFStringStart: return strings();
-    case TokenKind::kLeftParen: return paren_atom();
-    case TokenKind::kLeftBracket: return list_atom();
-    case TokenKind::kLeftBrace: return brace_atom();
+    case TokenKind::kFStringStart:
+      return strings();
+    case TokenKind::kLeftParen:
+      return paren_atom();
+    case TokenKind::kLeftBracket:
+      return list_atom();
+    case TokenKind::kLeftBrace:
+      return brace_atom();
     default:
       fail("invalid syntax");
       return placeholder();
@@ -116,13 +145,14 @@ Node* Parser::paren_atom() {
     } else if (at(TokenKind::kComma)) {
       std::size_t list = scratch_mark();
       push(first);
-      while (eat(TokenKind::kComma) && !at(TokenKind::kRightParen)) push(star_named_expression());
-      expect(TokenKind::kRightParen, "invalid syntax. Perhaps you forgot a comma?");
+      while (eat(TokenKind::kComma) && !at(TokenKind::kRightParen))
+        push(star_named_expression());
+      close_or_comma(TokenKind::kRightParen, scratch_.back());
       result = make(NodeKind::kTuple, from);
       result->slot(0).list = take_list(list);
       result->slot(1).node = singleton_node(NodeKind::kLoad);
     } else {
-      fail(starts_expression(kind()) ? "invalid syntax. Perhaps you forgot a comma?" : "invalid syntax");
+      close_or_comma(TokenKind::kRightParen, first);
       result = first;
     }
   }
@@ -149,8 +179,9 @@ Node* Parser::list_atom() {
       result->slot(1).list = take_list(list);
     } else {
       push(first);
-      while (eat(TokenKind::kComma) && !at(TokenKind::kRightBracket)) push(star_named_expression());
-      expect(TokenKind::kRightBracket, "invalid syntax. Perhaps you forgot a comma?");
+      while (eat(TokenKind::kComma) && !at(TokenKind::kRightBracket))
+        push(star_named_expression());
+      close_or_comma(TokenKind::kRightBracket, scratch_.back());
       result = make(NodeKind::kList, from);
       result->slot(0).list = take_list(list);
       result->slot(1).node = singleton_node(NodeKind::kLoad);
@@ -209,10 +240,11 @@ Node* Parser::brace_atom() {
         values.push_back(expression());
       }
     }
-    expect(TokenKind::kRightBrace, "invalid syntax. Perhaps you forgot a comma?");
+    close_or_comma(TokenKind::kRightBrace, values.back());
     result = make(NodeKind::kDict, from);
     result->slot(0).list = take_list(keys);
-    for (Node* value : values) push(value);
+    for (Node* value : values)
+      push(value);
     result->slot(1).list = take_list(keys);
   } else if (at_comprehension(*this)) {
     comprehension_clauses(keys);
@@ -222,8 +254,9 @@ Node* Parser::brace_atom() {
     result->slot(1).list = take_list(keys);
   } else {
     push(first);
-    while (eat(TokenKind::kComma) && !at(TokenKind::kRightBrace)) push(star_named_expression());
-    expect(TokenKind::kRightBrace, "invalid syntax. Perhaps you forgot a comma?");
+    while (eat(TokenKind::kComma) && !at(TokenKind::kRightBrace))
+      push(star_named_expression());
+    close_or_comma(TokenKind::kRightBrace, scratch_.back());
     result = make(NodeKind::kSet, from);
     result->slot(0).list = take_list(keys);
   }
@@ -240,7 +273,8 @@ void Parser::comprehension_clauses(std::size_t list_mark) {
     expect(TokenKind::kIn, "invalid syntax");
     Node* iter = disjunction();
     std::size_t ifs = scratch_mark();
-    while (eat(TokenKind::kIf)) push(disjunction());
+    while (eat(TokenKind::kIf))
+      push(disjunction());
     NodeSpan conditions = take_list(ifs);
     Node* clause = make_at(NodeKind::kComprehension, 0, 0, 0, 0);
     clause->slot(0).node = target;
@@ -259,7 +293,8 @@ Node* Parser::slices() {
   }
   std::size_t list = scratch_mark();
   push(first);
-  while (eat(TokenKind::kComma) && !at(TokenKind::kRightBracket)) push(slice());
+  while (eat(TokenKind::kComma) && !at(TokenKind::kRightBracket))
+    push(slice());
   Node* tuple = make(NodeKind::kTuple, from);
   tuple->slot(0).list = take_list(list);
   tuple->slot(1).node = singleton_node(NodeKind::kLoad);
@@ -311,23 +346,26 @@ Node* Parser::star_targets() {
   if (at(TokenKind::kComma)) {
     std::size_t list = scratch_mark();
     push(first);
-    while (eat(TokenKind::kComma) && starts_expression(kind())) push(target_list_element());
+    while (eat(TokenKind::kComma) && starts_expression(kind()))
+      push(target_list_element());
     result = make(NodeKind::kTuple, from);
     result->slot(0).list = take_list(list);
     result->slot(1).node = singleton_node(NodeKind::kLoad);
   }
-  set_context(result, NodeKind::kStore);
+  set_context(result, NodeKind::kStore, true);
   return result;
 }
 
 Node* Parser::target_list_element() {
   if (at(TokenKind::kStar)) {
+    if (!enter()) return placeholder();
     Start from = start();
     advance();
     Node* value = target_list_element();
     Node* starred = make(NodeKind::kStarred, from);
     starred->slot(0).node = value;
     starred->slot(1).node = singleton_node(NodeKind::kLoad);
+    leave();
     return starred;
   }
   return bitwise_or();

@@ -25,13 +25,20 @@ Node* Parser::compound_statement() {
       fail("invalid syntax");
       return placeholder();
     }
-    case TokenKind::kDef: return function_def(from, NodeSpan{nullptr, 0}, false);
-    case TokenKind::kClass: return class_def(from, NodeSpan{nullptr, 0});
-    case TokenKind::kIf: return if_statement(false);
-    case TokenKind::kWhile: return while_statement();
-    case TokenKind::kFor: return for_statement(from, false);
-    case TokenKind::kWith: return with_statement(from, false);
-    case TokenKind::kTry: return try_statement();
+    case TokenKind::kDef:
+      return function_def(from, NodeSpan{nullptr, 0}, false);
+    case TokenKind::kClass:
+      return class_def(from, NodeSpan{nullptr, 0});
+    case TokenKind::kIf:
+      return if_statement(false);
+    case TokenKind::kWhile:
+      return while_statement();
+    case TokenKind::kFor:
+      return for_statement(from, false);
+    case TokenKind::kWith:
+      return with_statement(from, false);
+    case TokenKind::kTry:
+      return try_statement();
     case TokenKind::kAsync:
       advance();
       if (at(TokenKind::kDef)) return function_def(from, NodeSpan{nullptr, 0}, true);
@@ -49,8 +56,10 @@ NodeSpan Parser::type_params() {
   while (!at(TokenKind::kRightBracket) && !failed()) {
     Start from = start();
     NodeKind param_kind = NodeKind::kTypeVar;
-    if (eat(TokenKind::kStar)) param_kind = NodeKind::kTypeVarTuple;
-    else if (eat(TokenKind::kDoubleStar)) param_kind = NodeKind::kParamSpec;
+    if (eat(TokenKind::kStar))
+      param_kind = NodeKind::kTypeVarTuple;
+    else if (eat(TokenKind::kDoubleStar))
+      param_kind = NodeKind::kParamSpec;
     if (!at(TokenKind::kName)) {
       fail("invalid syntax");
       break;
@@ -60,7 +69,8 @@ NodeSpan Parser::type_params() {
     Node* bound = nullptr;
     if (param_kind == NodeKind::kTypeVar && eat(TokenKind::kColon)) bound = expression();
     Node* default_value = nullptr;
-    if (eat(TokenKind::kEqual)) default_value = param_kind == NodeKind::kTypeVarTuple ? star_expression() : expression();
+    if (eat(TokenKind::kEqual))
+      default_value = param_kind == NodeKind::kTypeVarTuple ? star_expression() : expression();
     Node* param = make(param_kind, from);
     param->slot(0).ident = name;
     if (param_kind == NodeKind::kTypeVar) {
@@ -91,7 +101,7 @@ Node* Parser::function_def(Start from, NodeSpan decorators, bool is_async) {
   expect(TokenKind::kRightParen, "invalid syntax");
   Node* returns = eat(TokenKind::kRightArrow) ? expression() : nullptr;
   expect(TokenKind::kColon, "expected ':'");
-  NodeSpan body = block();
+  NodeSpan body = block("function definition", from.line);
   Node* node = make(is_async ? NodeKind::kAsyncFunctionDef : NodeKind::kFunctionDef, from);
   node->slot(0).ident = name;
   node->slot(1).node = args;
@@ -120,7 +130,7 @@ Node* Parser::class_def(Start from, NodeSpan decorators) {
     keywords = arguments->slot(2).list;
   }
   expect(TokenKind::kColon, "expected ':'");
-  NodeSpan body = block();
+  NodeSpan body = block("class definition", from.line);
   Node* node = make(NodeKind::kClassDef, from);
   node->slot(0).ident = name;
   node->slot(1).list = bases;
@@ -132,18 +142,19 @@ Node* Parser::class_def(Start from, NodeSpan decorators) {
 }
 
 Node* Parser::if_statement(bool elif) {
-  (void)elif;
   Start from = start();
   advance();
   Node* test = named_expression();
   expect(TokenKind::kColon, "expected ':'");
-  NodeSpan body = block();
+  NodeSpan body = block(elif ? "'elif' statement" : "'if' statement", from.line);
   NodeSpan orelse{nullptr, 0};
   if (at(TokenKind::kElif)) {
     orelse = one(if_statement(true));
-  } else if (eat(TokenKind::kElse)) {
+  } else if (at(TokenKind::kElse)) {
+    std::uint32_t else_line = tok().line;
+    advance();
     expect(TokenKind::kColon, "expected ':'");
-    orelse = block();
+    orelse = block("'else' statement", else_line);
   }
   Node* node = make(NodeKind::kIf, from);
   node->slot(0).node = test;
@@ -157,12 +168,8 @@ Node* Parser::while_statement() {
   advance();
   Node* test = named_expression();
   expect(TokenKind::kColon, "expected ':'");
-  NodeSpan body = block();
-  NodeSpan orelse{nullptr, 0};
-  if (eat(TokenKind::kElse)) {
-    expect(TokenKind::kColon, "expected ':'");
-    orelse = block();
-  }
+  NodeSpan body = block("'while' statement", from.line);
+  NodeSpan orelse = else_block();
   Node* node = make(NodeKind::kWhile, from);
   node->slot(0).node = test;
   node->slot(1).list = body;
@@ -176,18 +183,22 @@ Node* Parser::for_statement(Start from, bool is_async) {
   expect(TokenKind::kIn, "invalid syntax");
   Node* iter = star_expressions();
   expect(TokenKind::kColon, "expected ':'");
-  NodeSpan body = block();
-  NodeSpan orelse{nullptr, 0};
-  if (eat(TokenKind::kElse)) {
-    expect(TokenKind::kColon, "expected ':'");
-    orelse = block();
-  }
+  NodeSpan body = block("'for' statement", from.line);
+  NodeSpan orelse = else_block();
   Node* node = make(is_async ? NodeKind::kAsyncFor : NodeKind::kFor, from);
   node->slot(0).node = target;
   node->slot(1).node = iter;
   node->slot(2).list = body;
   node->slot(3).list = orelse;
   return node;
+}
+
+NodeSpan Parser::else_block() {
+  if (!at(TokenKind::kElse)) return NodeSpan{nullptr, 0};
+  std::uint32_t line = tok().line;
+  advance();
+  expect(TokenKind::kColon, "expected ':'");
+  return block("'else' statement", line);
 }
 
 Node* Parser::with_item() {
@@ -222,12 +233,13 @@ Node* Parser::with_statement(Start from, bool is_async) {
   advance();  // with
   std::size_t list = scratch_mark();
   if (!(at(TokenKind::kLeftParen) && parenthesized_with_items(list))) {
-    do push(with_item());
+    do
+      push(with_item());
     while (eat(TokenKind::kComma));
   }
   NodeSpan items = take_list(list);
   expect(TokenKind::kColon, "expected ':'");
-  NodeSpan body = block();
+  NodeSpan body = block("'with' statement", from.line);
   Node* node = make(is_async ? NodeKind::kAsyncWith : NodeKind::kWith, from);
   node->slot(0).list = items;
   node->slot(1).list = body;
@@ -238,13 +250,14 @@ Node* Parser::try_statement() {
   Start from = start();
   advance();
   expect(TokenKind::kColon, "expected ':'");
-  NodeSpan body = block();
+  NodeSpan body = block("'try' statement", from.line);
   std::size_t list = scratch_mark();
   bool star = false;
   while (at(TokenKind::kExcept)) {
     Start handler_from = start();
     advance();
-    if (eat(TokenKind::kStar)) star = true;
+    bool this_star = eat(TokenKind::kStar);
+    star = star || this_star;
     Node* type = nullptr;
     Ident name{};
     if (!at(TokenKind::kColon)) {
@@ -260,7 +273,8 @@ Node* Parser::try_statement() {
       }
     }
     expect(TokenKind::kColon, "expected ':'");
-    NodeSpan handler_body = block();
+    NodeSpan handler_body =
+        block(this_star ? "'except*' statement" : "'except' statement", handler_from.line);
     Node* handler = make(NodeKind::kExceptHandler, handler_from);
     handler->slot(0).node = type;
     handler->slot(1).ident = name;
@@ -270,13 +284,12 @@ Node* Parser::try_statement() {
   NodeSpan handlers = take_list(list);
   NodeSpan orelse{nullptr, 0};
   NodeSpan finalbody{nullptr, 0};
-  if (handlers.size > 0 && eat(TokenKind::kElse)) {
+  if (handlers.size > 0) orelse = else_block();
+  if (at(TokenKind::kFinally)) {
+    std::uint32_t finally_line = tok().line;
+    advance();
     expect(TokenKind::kColon, "expected ':'");
-    orelse = block();
-  }
-  if (eat(TokenKind::kFinally)) {
-    expect(TokenKind::kColon, "expected ':'");
-    finalbody = block();
+    finalbody = block("'finally' statement", finally_line);
   }
   if (handlers.size == 0 && finalbody.size == 0) fail("expected 'except' or 'finally' block");
   Node* node = make(star ? NodeKind::kTryStar : NodeKind::kTry, from);

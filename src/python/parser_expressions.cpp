@@ -15,19 +15,32 @@ struct BinaryOperator {
 // chains cost a loop iteration each, not a stack frame.
 BinaryOperator binary_operator(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kVerticalBar: return {NodeKind::kBitOr, 1};
-    case TokenKind::kCircumflex: return {NodeKind::kBitXor, 2};
-    case TokenKind::kAmpersand: return {NodeKind::kBitAnd, 3};
-    case TokenKind::kLeftShift: return {NodeKind::kLShift, 4};
-    case TokenKind::kRightShift: return {NodeKind::kRShift, 4};
-    case TokenKind::kPlus: return {NodeKind::kAdd, 5};
-    case TokenKind::kMinus: return {NodeKind::kSub, 5};
-    case TokenKind::kStar: return {NodeKind::kMult, 6};
-    case TokenKind::kSlash: return {NodeKind::kDiv, 6};
-    case TokenKind::kDoubleSlash: return {NodeKind::kFloorDiv, 6};
-    case TokenKind::kPercent: return {NodeKind::kMod, 6};
-    case TokenKind::kAt: return {NodeKind::kMatMult, 6};
-    default: return {NodeKind::kCount, 0};
+    case TokenKind::kVerticalBar:
+      return {NodeKind::kBitOr, 1};
+    case TokenKind::kCircumflex:
+      return {NodeKind::kBitXor, 2};
+    case TokenKind::kAmpersand:
+      return {NodeKind::kBitAnd, 3};
+    case TokenKind::kLeftShift:
+      return {NodeKind::kLShift, 4};
+    case TokenKind::kRightShift:
+      return {NodeKind::kRShift, 4};
+    case TokenKind::kPlus:
+      return {NodeKind::kAdd, 5};
+    case TokenKind::kMinus:
+      return {NodeKind::kSub, 5};
+    case TokenKind::kStar:
+      return {NodeKind::kMult, 6};
+    case TokenKind::kSlash:
+      return {NodeKind::kDiv, 6};
+    case TokenKind::kDoubleSlash:
+      return {NodeKind::kFloorDiv, 6};
+    case TokenKind::kPercent:
+      return {NodeKind::kMod, 6};
+    case TokenKind::kAt:
+      return {NodeKind::kMatMult, 6};
+    default:
+      return {NodeKind::kCount, 0};
   }
 }
 
@@ -80,7 +93,8 @@ Node* Parser::named_expression() {
     return named;
   }
   Node* value = expression();
-  if (at(TokenKind::kColonEqual)) fail_node(std::string("cannot use assignment expressions with ") + std::string(describe(value)), value);
+  if (at(TokenKind::kColonEqual))
+    fail_node(std::string("cannot use assignment expressions with ") + std::string(describe(value)), value);
   return value;
 }
 
@@ -126,7 +140,8 @@ Node* Parser::disjunction() {
   if (!at(TokenKind::kOr)) return first;
   std::size_t list = scratch_mark();
   push(first);
-  while (eat(TokenKind::kOr)) push(conjunction());
+  while (eat(TokenKind::kOr))
+    push(conjunction());
   Node* node = make(NodeKind::kBoolOp, from);
   node->slot(0).node = singleton_node(NodeKind::kOr);
   node->slot(1).list = take_list(list);
@@ -139,7 +154,8 @@ Node* Parser::conjunction() {
   if (!at(TokenKind::kAnd)) return first;
   std::size_t list = scratch_mark();
   push(first);
-  while (eat(TokenKind::kAnd)) push(inversion());
+  while (eat(TokenKind::kAnd))
+    push(inversion());
   Node* node = make(NodeKind::kBoolOp, from);
   node->slot(0).node = singleton_node(NodeKind::kAnd);
   node->slot(1).list = take_list(list);
@@ -167,13 +183,27 @@ Node* Parser::comparison() {
   for (;;) {
     NodeKind op = NodeKind::kCount;
     switch (kind()) {
-      case TokenKind::kEqEqual: op = NodeKind::kEq; break;
-      case TokenKind::kNotEqual: op = NodeKind::kNotEq; break;
-      case TokenKind::kLess: op = NodeKind::kLt; break;
-      case TokenKind::kLessEqual: op = NodeKind::kLtE; break;
-      case TokenKind::kGreater: op = NodeKind::kGt; break;
-      case TokenKind::kGreaterEqual: op = NodeKind::kGtE; break;
-      case TokenKind::kIn: op = NodeKind::kIn; break;
+      case TokenKind::kEqEqual:
+        op = NodeKind::kEq;
+        break;
+      case TokenKind::kNotEqual:
+        op = NodeKind::kNotEq;
+        break;
+      case TokenKind::kLess:
+        op = NodeKind::kLt;
+        break;
+      case TokenKind::kLessEqual:
+        op = NodeKind::kLtE;
+        break;
+      case TokenKind::kGreater:
+        op = NodeKind::kGt;
+        break;
+      case TokenKind::kGreaterEqual:
+        op = NodeKind::kGtE;
+        break;
+      case TokenKind::kIn:
+        op = NodeKind::kIn;
+        break;
       case TokenKind::kNot:
         if (kind_at(1) == TokenKind::kIn) {
           advance();
@@ -188,7 +218,8 @@ Node* Parser::comparison() {
           op = NodeKind::kIs;
         }
         break;
-      default: break;
+      default:
+        break;
     }
     if (op == NodeKind::kCount) break;
     advance();
@@ -199,12 +230,15 @@ Node* Parser::comparison() {
   Node* node = make(NodeKind::kCompare, from);
   node->slot(0).node = left;
   node->slot(1).list = take_list(ops);
-  for (Node* comparator : comparators) push(comparator);
+  for (Node* comparator : comparators)
+    push(comparator);
   node->slot(2).list = take_list(ops);
   return node;
 }
 
-Node* Parser::bitwise_or() { return binary(1); }
+Node* Parser::bitwise_or() {
+  return binary(1);
+}
 
 Node* Parser::binary(int min_precedence) {
   Start from = start();
@@ -225,10 +259,17 @@ Node* Parser::binary(int min_precedence) {
 Node* Parser::factor() {
   NodeKind op;
   switch (kind()) {
-    case TokenKind::kPlus: op = NodeKind::kUAdd; break;
-    case TokenKind::kMinus: op = NodeKind::kUSub; break;
-    case TokenKind::kTilde: op = NodeKind::kInvert; break;
-    default: return power();
+    case TokenKind::kPlus:
+      op = NodeKind::kUAdd;
+      break;
+    case TokenKind::kMinus:
+      op = NodeKind::kUSub;
+      break;
+    case TokenKind::kTilde:
+      op = NodeKind::kInvert;
+      break;
+    default:
+      return power();
   }
   if (!enter()) return placeholder();
   Start from = start();

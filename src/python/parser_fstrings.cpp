@@ -40,7 +40,8 @@ std::string without_comments(std::string_view text) {
     } else if (c == '\'' || c == '"') {
       quote = c;
     } else if (c == '#') {
-      while (i < text.size() && text[i] != '\n') ++i;
+      while (i < text.size() && text[i] != '\n')
+        ++i;
       if (i < text.size()) out.push_back('\n');
       continue;
     }
@@ -82,8 +83,12 @@ void add_text(Pending& pending, std::string_view text, bool unicode, Start from,
   pending.end = end;
 }
 
-Start token_start(const Token& token) { return Start{token.line, token.column}; }
-Start token_end(const Token& token) { return Start{token.end_line, token.end_column}; }
+Start token_start(const Token& token) {
+  return Start{token.line, token.column};
+}
+Start token_end(const Token& token) {
+  return Start{token.end_line, token.end_column};
+}
 
 Start middle_end(const Parser& parser, const Token& token) {
   // A middle token cut at `{{` or `}}` holds one brace; CPython's constant covers both.
@@ -117,14 +122,17 @@ Node* Parser::strings() {
         is_bytes = literal->is_bytes;
         unicode_first = literal->has_u_prefix;
       } else if (literal->is_bytes != is_bytes) {
-        fail_at("cannot mix bytes and nonbytes literals", from.line, from.column, tok().end_line, tok().end_column);
+        fail_at("cannot mix bytes and nonbytes literals", from.line, from.column, tok().end_line,
+                tok().end_column);
         return placeholder();
       }
-      if (!literal->value.empty() || !any_fstring) add_text(pending, literal->value, literal->has_u_prefix, token_start(tok()), token_end(tok()));
+      if (!literal->value.empty() || !any_fstring)
+        add_text(pending, literal->value, literal->has_u_prefix, token_start(tok()), token_end(tok()));
       advance();
     } else {
       if (!first && is_bytes) {
-        fail_at("cannot mix bytes and nonbytes literals", from.line, from.column, tok().end_line, tok().end_column);
+        fail_at("cannot mix bytes and nonbytes literals", from.line, from.column, tok().end_line,
+                tok().end_column);
         return placeholder();
       }
       any_fstring = true;
@@ -177,23 +185,28 @@ Node* Parser::fstring_field(std::string& debug_text, Start& debug_from, Start& d
   const Token& open = tok();
   if (!enter()) return placeholder();
   advance();
-  Start expression_start = start();
   Node* value = at(TokenKind::kYield) ? yield_expression() : star_expressions();
   if (at(TokenKind::kEqual)) {
-    debug_from = expression_start;
-    debug_end = token_end(tok());
     advance();
+    // The literal covers the source between `{` and the token after `=`.
+    debug_from = token_end(open);
+    debug_end = token_start(tok());
     // The text runs up to the next token, so spaces after `=` belong to it.
     debug_text = without_comments(text_.substr(open.end, tok().begin - open.end));
   }
   std::int64_t conversion = -1;
   if (eat(TokenKind::kExclamation)) {
     std::string_view letter = at(TokenKind::kName) ? text_of(tok()) : std::string_view{};
-    if (letter == "s") conversion = 's';
-    else if (letter == "r") conversion = 'r';
-    else if (letter == "a") conversion = 'a';
-    else if (letter.empty()) fail("f-string: missing conversion character");
-    else fail("f-string: invalid conversion character '" + std::string(letter) + "': expected 's', 'r', or 'a'");
+    if (letter == "s")
+      conversion = 's';
+    else if (letter == "r")
+      conversion = 'r';
+    else if (letter == "a")
+      conversion = 'a';
+    else if (letter.empty())
+      fail("f-string: missing conversion character");
+    else
+      fail("f-string: invalid conversion character: expected 's', 'r', or 'a'");
     advance();
   }
   Node* spec = nullptr;

@@ -33,8 +33,8 @@ struct Mark {
 /// so that all rules wind down quickly; speculative parses rewind and clear that state.
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<Token>& tokens, const std::optional<SyntaxError>& token_error,
-         Arena& arena);
+  Parser(std::string_view text, const std::vector<Token>& tokens,
+         const std::optional<SyntaxError>& token_error, Arena& arena);
 
   Node* parse_module();
   const std::optional<SyntaxError>& error() const { return error_; }
@@ -66,7 +66,8 @@ class Parser {
 
   // --- Building nodes ---
   Node* make(NodeKind kind, Start from);  ///< positions from `from` to the last token taken
-  Node* make_at(NodeKind kind, std::uint32_t line, std::uint32_t col, std::uint32_t end_line, std::uint32_t end_col);
+  Node* make_at(NodeKind kind, std::uint32_t line, std::uint32_t col, std::uint32_t end_line,
+                std::uint32_t end_col);
   void copy_end(Node* node, const Node* from);
   std::size_t scratch_mark() const { return scratch_.size(); }
   void push(Node* node) { scratch_.push_back(node); }
@@ -79,7 +80,8 @@ class Parser {
 
   // --- Statements (parser_statements.cpp, parser_compound.cpp) ---
   NodeSpan statements_until_dedent();
-  NodeSpan block();
+  NodeSpan block(std::string_view what, std::uint32_t line);  ///< `what`: "'if' statement" ...
+  NodeSpan else_block();
   void statement(std::size_t list_mark);
   void simple_statements(std::size_t list_mark);
   Node* simple_statement();
@@ -121,6 +123,8 @@ class Parser {
   Node* power();
   Node* primary();
   Node* atom();
+  /// Takes `closer`, or fails as CPython does for `(a b)`: the comma hint at `last`.
+  void close_or_comma(TokenKind closer, const Node* last);
   Node* paren_atom();
   Node* list_atom();
   Node* brace_atom();
@@ -138,7 +142,9 @@ class Parser {
   Node* fstring_format_spec();
 
   // --- Targets (parser_targets.cpp) ---
-  bool set_context(Node* target, NodeKind ctx);
+  /// `suggest_equality`: CPython's "here. Maybe you meant '==' instead of '='?" suffix, which it
+  /// adds for `=` assignment and for-loop targets.
+  bool set_context(Node* target, NodeKind ctx, bool suggest_equality = false);
   std::string_view describe(const Node* node) const;
 
   // --- Patterns (parser_patterns.cpp) ---
@@ -175,7 +181,7 @@ class Parser {
 bool starts_expression(TokenKind kind);
 
 /// Field slot indexes used by more than one file.
-inline constexpr int kCtxOfName = 1;  // Name(id, ctx), Starred(value, ctx), List/Tuple(elts, ctx)
+inline constexpr int kCtxOfName = 1;       // Name(id, ctx), Starred(value, ctx), List/Tuple(elts, ctx)
 inline constexpr int kCtxOfAttribute = 2;  // Attribute(value, attr, ctx), Subscript(value, slice, ctx)
 
 }  // namespace pypyready::python::detail

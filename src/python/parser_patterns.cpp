@@ -1,5 +1,6 @@
 // The match statement (PEP 634): subjects, case blocks, guards and every pattern kind.
 
+#include <string>
 #include <vector>
 
 #include "python/parser_internal.h"
@@ -44,18 +45,23 @@ Node* Parser::match_statement() {
   if (at(TokenKind::kComma)) {
     std::size_t list = scratch_mark();
     push(subject);
-    while (eat(TokenKind::kComma) && starts_expression(kind())) push(star_named_expression());
+    while (eat(TokenKind::kComma) && starts_expression(kind()))
+      push(star_named_expression());
     subject = make(NodeKind::kTuple, subject_from);
     subject->slot(0).list = take_list(list);
     subject->slot(1).node = singleton_node(NodeKind::kLoad);
   }
   expect(TokenKind::kColon, "expected ':'");
   expect(TokenKind::kNewline, "invalid syntax");
-  expect(TokenKind::kIndent, "expected an indented block");
+  if (!failed() && !at(TokenKind::kIndent)) {
+    fail("expected an indented block after 'match' statement on line " + std::to_string(from.line));
+  }
+  advance();
   if (failed()) return placeholder();
   match_committed_ = true;
   std::size_t list = scratch_mark();
-  while (at_soft("case")) push(case_block());
+  while (at_soft("case"))
+    push(case_block());
   if (list == scratch_mark()) fail("invalid syntax");
   expect(TokenKind::kDedent, "invalid syntax");
   Node* node = make(NodeKind::kMatch, from);
@@ -65,11 +71,12 @@ Node* Parser::match_statement() {
 }
 
 Node* Parser::case_block() {
+  std::uint32_t line = tok().line;
   advance();  // case
   Node* pattern_node = patterns();
   Node* guard = eat(TokenKind::kIf) ? named_expression() : nullptr;
   expect(TokenKind::kColon, "expected ':'");
-  NodeSpan body = block();
+  NodeSpan body = block("'case' statement", line);
   Node* node = make_at(NodeKind::kMatchCase, 0, 0, 0, 0);
   node->slot(0).node = pattern_node;
   node->slot(1).node = guard;
@@ -82,7 +89,8 @@ Node* Parser::patterns() {
   Node* first = maybe_star_pattern(*this);
   if (!at(TokenKind::kComma) && first->kind != NodeKind::kMatchStar) return first;
   std::vector<Node*> items{first};
-  while (eat(TokenKind::kComma) && !at(TokenKind::kColon) && !at(TokenKind::kIf)) items.push_back(maybe_star_pattern(*this));
+  while (eat(TokenKind::kComma) && !at(TokenKind::kColon) && !at(TokenKind::kIf))
+    items.push_back(maybe_star_pattern(*this));
   return sequence(*this, from, items);
 }
 
@@ -112,7 +120,8 @@ Node* Parser::or_pattern() {
     return first;
   }
   std::vector<Node*> items{first};
-  while (eat(TokenKind::kVerticalBar)) items.push_back(closed_pattern());
+  while (eat(TokenKind::kVerticalBar))
+    items.push_back(closed_pattern());
   Node* node = make(NodeKind::kMatchOr, from);
   node->slot(0).list = to_span(arena_, items);
   leave();
@@ -173,19 +182,25 @@ Node* Parser::value_pattern_expression() {
 Node* Parser::closed_pattern() {
   Start from = start();
   switch (kind()) {
-    case TokenKind::kMinus: case TokenKind::kNumber: case TokenKind::kString: case TokenKind::kFStringStart: {
+    case TokenKind::kMinus:
+    case TokenKind::kNumber:
+    case TokenKind::kString:
+    case TokenKind::kFStringStart: {
       Node* value = value_pattern_expression();
       Node* node = make(NodeKind::kMatchValue, from);
       node->slot(0).node = value;
       return node;
     }
-    case TokenKind::kNone: case TokenKind::kTrue: case TokenKind::kFalse: {
+    case TokenKind::kNone:
+    case TokenKind::kTrue:
+    case TokenKind::kFalse: {
       Node* constant = atom();
       Node* node = make(NodeKind::kMatchSingleton, from);
       node->slot(0).constant = constant->slot(0).constant;
       return node;
     }
-    case TokenKind::kLeftParen: case TokenKind::kLeftBracket: {
+    case TokenKind::kLeftParen:
+    case TokenKind::kLeftBracket: {
       TokenKind closer = at(TokenKind::kLeftParen) ? TokenKind::kRightParen : TokenKind::kRightBracket;
       bool paren = closer == TokenKind::kRightParen;
       advance();
@@ -226,7 +241,8 @@ Node* Parser::closed_pattern() {
       node->slot(2).ident = rest;
       return node;
     }
-    case TokenKind::kName: break;
+    case TokenKind::kName:
+      break;
     default:
       fail("invalid syntax");
       return placeholder();

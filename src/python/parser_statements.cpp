@@ -11,8 +11,14 @@ namespace {
 
 bool starts_compound(const Parser& parser) {
   switch (parser.kind()) {
-    case TokenKind::kDef: case TokenKind::kIf: case TokenKind::kClass: case TokenKind::kWith:
-    case TokenKind::kFor: case TokenKind::kTry: case TokenKind::kWhile: case TokenKind::kAt:
+    case TokenKind::kDef:
+    case TokenKind::kIf:
+    case TokenKind::kClass:
+    case TokenKind::kWith:
+    case TokenKind::kFor:
+    case TokenKind::kTry:
+    case TokenKind::kWhile:
+    case TokenKind::kAt:
       return true;
     case TokenKind::kAsync:
       return parser.kind_at(1) == TokenKind::kDef || parser.kind_at(1) == TokenKind::kWith ||
@@ -24,20 +30,34 @@ bool starts_compound(const Parser& parser) {
 
 NodeKind augmented_operator(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kPlusEqual: return NodeKind::kAdd;
-    case TokenKind::kMinusEqual: return NodeKind::kSub;
-    case TokenKind::kStarEqual: return NodeKind::kMult;
-    case TokenKind::kSlashEqual: return NodeKind::kDiv;
-    case TokenKind::kDoubleSlashEqual: return NodeKind::kFloorDiv;
-    case TokenKind::kPercentEqual: return NodeKind::kMod;
-    case TokenKind::kDoubleStarEqual: return NodeKind::kPow;
-    case TokenKind::kAtEqual: return NodeKind::kMatMult;
-    case TokenKind::kVerticalBarEqual: return NodeKind::kBitOr;
-    case TokenKind::kAmpersandEqual: return NodeKind::kBitAnd;
-    case TokenKind::kCircumflexEqual: return NodeKind::kBitXor;
-    case TokenKind::kLeftShiftEqual: return NodeKind::kLShift;
-    case TokenKind::kRightShiftEqual: return NodeKind::kRShift;
-    default: return NodeKind::kCount;
+    case TokenKind::kPlusEqual:
+      return NodeKind::kAdd;
+    case TokenKind::kMinusEqual:
+      return NodeKind::kSub;
+    case TokenKind::kStarEqual:
+      return NodeKind::kMult;
+    case TokenKind::kSlashEqual:
+      return NodeKind::kDiv;
+    case TokenKind::kDoubleSlashEqual:
+      return NodeKind::kFloorDiv;
+    case TokenKind::kPercentEqual:
+      return NodeKind::kMod;
+    case TokenKind::kDoubleStarEqual:
+      return NodeKind::kPow;
+    case TokenKind::kAtEqual:
+      return NodeKind::kMatMult;
+    case TokenKind::kVerticalBarEqual:
+      return NodeKind::kBitOr;
+    case TokenKind::kAmpersandEqual:
+      return NodeKind::kBitAnd;
+    case TokenKind::kCircumflexEqual:
+      return NodeKind::kBitXor;
+    case TokenKind::kLeftShiftEqual:
+      return NodeKind::kLShift;
+    case TokenKind::kRightShiftEqual:
+      return NodeKind::kRShift;
+    default:
+      return NodeKind::kCount;
   }
 }
 
@@ -67,14 +87,15 @@ void Parser::statement(std::size_t list_mark) {
   simple_statements(list_mark);
 }
 
-NodeSpan Parser::block() {
+NodeSpan Parser::block(std::string_view what, std::uint32_t line) {
   std::size_t list = scratch_mark();
   if (eat(TokenKind::kNewline)) {
     if (!eat(TokenKind::kIndent)) {
-      fail("expected an indented block");
+      fail("expected an indented block after " + std::string(what) + " on line " + std::to_string(line));
       return take_list(list);
     }
-    while (!failed() && !at(TokenKind::kDedent) && !at(TokenKind::kEndMarker)) statement(list);
+    while (!failed() && !at(TokenKind::kDedent) && !at(TokenKind::kEndMarker))
+      statement(list);
     expect(TokenKind::kDedent, "invalid syntax");
   } else {
     simple_statements(list);
@@ -85,16 +106,23 @@ NodeSpan Parser::block() {
 void Parser::simple_statements(std::size_t list_mark) {
   (void)list_mark;
   push(simple_statement());
-  while (eat(TokenKind::kSemicolon) && !at(TokenKind::kNewline)) push(simple_statement());
+  while (eat(TokenKind::kSemicolon) && !at(TokenKind::kNewline))
+    push(simple_statement());
   if (!eat(TokenKind::kNewline) && !failed()) fail("invalid syntax");
 }
 
 Node* Parser::simple_statement() {
   Start from = start();
   switch (kind()) {
-    case TokenKind::kPass: advance(); return make(NodeKind::kPass, from);
-    case TokenKind::kBreak: advance(); return make(NodeKind::kBreak, from);
-    case TokenKind::kContinue: advance(); return make(NodeKind::kContinue, from);
+    case TokenKind::kPass:
+      advance();
+      return make(NodeKind::kPass, from);
+    case TokenKind::kBreak:
+      advance();
+      return make(NodeKind::kBreak, from);
+    case TokenKind::kContinue:
+      advance();
+      return make(NodeKind::kContinue, from);
     case TokenKind::kReturn: {
       advance();
       Node* value = starts_expression(kind()) ? star_expressions() : nullptr;
@@ -138,7 +166,8 @@ Node* Parser::simple_statement() {
         advance();
       } while (eat(TokenKind::kComma));
       Node* node = make(node_kind, from);
-      node->slot(0).idents = IdentSpan{arena_.copy(std::span<const Ident>(names)), static_cast<std::uint32_t>(names.size())};
+      node->slot(0).idents =
+          IdentSpan{arena_.copy(std::span<const Ident>(names)), static_cast<std::uint32_t>(names.size())};
       return node;
     }
     case TokenKind::kDel: {
@@ -155,9 +184,12 @@ Node* Parser::simple_statement() {
       if (node->slot(0).list.size == 0) fail("invalid syntax");
       return node;
     }
-    case TokenKind::kImport: return import_statement();
-    case TokenKind::kFrom: return from_import_statement();
-    default: break;
+    case TokenKind::kImport:
+      return import_statement();
+    case TokenKind::kFrom:
+      return from_import_statement();
+    default:
+      break;
   }
   if (at_soft("type") && kind_at(1) == TokenKind::kName &&
       (kind_at(2) == TokenKind::kEqual || kind_at(2) == TokenKind::kLeftBracket)) {
@@ -174,7 +206,7 @@ Node* Parser::expression_statement() {
     std::size_t targets = scratch_mark();
     Node* value = first;
     while (eat(TokenKind::kEqual)) {
-      if (!set_context(value, NodeKind::kStore)) return value;
+      if (!set_context(value, NodeKind::kStore, true)) return value;
       push(value);
       value = at(TokenKind::kYield) ? yield_expression() : star_expressions();
     }
@@ -213,7 +245,8 @@ Node* Parser::expression_statement() {
   if (op != NodeKind::kCount) {
     if (first->kind != NodeKind::kName && first->kind != NodeKind::kAttribute &&
         first->kind != NodeKind::kSubscript) {
-      fail_node(std::string("'") + std::string(describe(first)) + "' is an illegal expression for augmented assignment",
+      fail_node(std::string("'") + std::string(describe(first)) +
+                    "' is an illegal expression for augmented assignment",
                 first);
       return first;
     }
@@ -229,8 +262,8 @@ Node* Parser::expression_statement() {
   if (!failed() && !at(TokenKind::kNewline) && !at(TokenKind::kSemicolon)) {
     std::string_view name = first->kind == NodeKind::kName ? first->slot(0).ident.view() : std::string_view{};
     if ((name == "print" || name == "exec") && starts_expression(kind())) {
-      fail_node("Missing parentheses in call to '" + std::string(name) + "'. Did you mean " + std::string(name) +
-                    "(...)?",
+      fail_node("Missing parentheses in call to '" + std::string(name) + "'. Did you mean " +
+                    std::string(name) + "(...)?",
                 first);
     } else if (starts_expression(kind()) && first->kind != NodeKind::kStarred) {
       fail("invalid syntax");
@@ -245,7 +278,8 @@ Node* Parser::import_statement() {
   Start from = start();
   advance();
   std::size_t list = scratch_mark();
-  do push(dotted_name_alias(false));
+  do
+    push(dotted_name_alias(false));
   while (eat(TokenKind::kComma));
   Node* node = make(NodeKind::kImport, from);
   node->slot(0).list = take_list(list);
@@ -284,10 +318,11 @@ Node* Parser::dotted_name_alias(bool from_import) {
     advance();
   }
   Node* node = make(NodeKind::kAlias, from);
-  node->slot(0).ident = dotted ? ident_text(std::string_view(static_cast<const char*>(std::memcpy(
-                                                                 arena_.allocate(name.size(), 1), name.data(), name.size())),
-                                                             name.size()))
-                               : first;
+  node->slot(0).ident =
+      dotted ? ident_text(std::string_view(static_cast<const char*>(std::memcpy(
+                                               arena_.allocate(name.size(), 1), name.data(), name.size())),
+                                           name.size()))
+             : first;
   node->slot(1).ident = as_name;
   return node;
 }
@@ -297,9 +332,12 @@ Node* Parser::from_import_statement() {
   advance();
   std::int64_t level = 0;
   for (;;) {
-    if (eat(TokenKind::kDot)) ++level;
-    else if (eat(TokenKind::kEllipsis)) level += 3;
-    else break;
+    if (eat(TokenKind::kDot))
+      ++level;
+    else if (eat(TokenKind::kEllipsis))
+      level += 3;
+    else
+      break;
   }
   Ident module{};
   if (at(TokenKind::kName)) {
@@ -323,8 +361,10 @@ Node* Parser::from_import_statement() {
       if (paren && at(TokenKind::kRightParen)) break;
       push(dotted_name_alias(true));
     } while (eat(TokenKind::kComma));
-    if (paren) expect(TokenKind::kRightParen, "invalid syntax");
-    else if (at(TokenKind::kRightParen)) fail("invalid syntax");
+    if (paren)
+      expect(TokenKind::kRightParen, "invalid syntax");
+    else if (at(TokenKind::kRightParen))
+      fail("invalid syntax");
   }
   Node* node = make(NodeKind::kImportFrom, from);
   node->slot(0).ident = module;

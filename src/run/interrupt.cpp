@@ -34,9 +34,13 @@ void install_interrupt_handler() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-bool interrupted() { return g_interrupted.load(); }
+bool interrupted() {
+  return g_interrupted.load();
+}
 
-void reset_interrupted() { g_interrupted.store(false); }
+void reset_interrupted() {
+  g_interrupted.store(false);
+}
 
 bool register_group(pid_t pgid) {
   for (auto& slot : g_groups) {
@@ -55,7 +59,8 @@ void unregister_group(pid_t pgid) {
 
 int registered_group_count() {
   int count = 0;
-  for (auto& slot : g_groups) count += slot.load() > 0 ? 1 : 0;
+  for (auto& slot : g_groups)
+    count += slot.load() > 0 ? 1 : 0;
   return count;
 }
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -41,7 +42,8 @@ struct Pipe {
 
 core::Result<Pipe> make_pipe() {
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return core::Error{fmt::format("cannot create a pipe: {}", std::strerror(errno))};
+  if (::pipe2(fds, O_CLOEXEC) != 0)
+    return core::Error{fmt::format("cannot create a pipe: {}", std::strerror(errno))};
   Pipe pipe;
   pipe.read = ::fcntl(fds[0], F_DUPFD_CLOEXEC, 10);
   pipe.write = ::fcntl(fds[1], F_DUPFD_CLOEXEC, 10);
@@ -64,10 +66,12 @@ std::vector<std::string> build_environment(const ProcessSpec& spec) {
     std::string_view text(*entry);
     std::string_view name = text.substr(0, text.find('='));
     bool replaced = false;
-    for (const auto& [key, value] : extra) replaced = replaced || key == name;
+    for (const auto& [key, value] : extra)
+      replaced = replaced || key == name;
     if (!replaced) result.emplace_back(text);
   }
-  for (const auto& [key, value] : extra) result.push_back(key + "=" + value);
+  for (const auto& [key, value] : extra)
+    result.push_back(key + "=" + value);
   return result;
 }
 
@@ -92,7 +96,8 @@ std::vector<pid_t> children_of(pid_t pid) {
   for (const auto& task : std::filesystem::directory_iterator(fmt::format("/proc/{}/task", pid), ec)) {
     std::ifstream in(task.path() / "children");
     pid_t child;
-    while (in >> child) children.push_back(child);
+    while (in >> child)
+      children.push_back(child);
   }
   return children;
 }
@@ -112,7 +117,8 @@ std::uint64_t tree_rss_bytes(pid_t root) {
     pid_t pid = pending.back();
     pending.pop_back();
     total += rss_of(pid);
-    for (pid_t child : children_of(pid)) pending.push_back(child);
+    for (pid_t child : children_of(pid))
+      pending.push_back(child);
   }
   return total;
 }
@@ -158,15 +164,18 @@ core::Result<std::filesystem::path> find_executable(const std::string& name) {
   std::stringstream dirs(path_env != nullptr ? path_env : "/usr/bin:/bin");
   std::string dir;
   while (std::getline(dirs, dir, ':')) {
-    if (dir.empty()) dir = ".";
-    std::filesystem::path candidate = std::filesystem::path(dir) / name;
+    std::string candidate = dir.empty() ? std::string(".") : dir;
+    candidate.append("/").append(name);
     std::error_code ec;
-    if (std::filesystem::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+    if (std::filesystem::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0)
+      return std::filesystem::path(candidate);
   }
   return core::Error{fmt::format("{}: not found on PATH", name)};
 }
 
-std::uint64_t group_rss_bytes(pid_t pgid) { return tree_rss_bytes(pgid); }
+std::uint64_t group_rss_bytes(pid_t pgid) {
+  return tree_rss_bytes(pgid);
+}
 
 std::string describe_ending(const ProcessResult& result, const ProcessSpec& spec) {
   if (result.interrupted) return "interrupted";
@@ -185,10 +194,12 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
 
   std::vector<std::string> env_strings = build_environment(spec);
   std::vector<char*> argv;
-  for (const std::string& arg : spec.argv) argv.push_back(const_cast<char*>(arg.c_str()));
+  for (const std::string& arg : spec.argv)
+    argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   std::vector<char*> envp;
-  for (std::string& entry : env_strings) envp.push_back(entry.data());
+  for (std::string& entry : env_strings)
+    envp.push_back(entry.data());
   envp.push_back(nullptr);
   std::string workdir = spec.working_directory.string();
 
@@ -201,10 +212,11 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
 
   Clock::time_point start = Clock::now();
   pid_t pid = ::fork();
-  if (pid < 0) return core::Error{fmt::format("cannot start {}: fork failed: {}", spec.argv[0], std::strerror(errno))};
+  if (pid < 0)
+    return core::Error{fmt::format("cannot start {}: fork failed: {}", spec.argv[0], std::strerror(errno))};
   if (pid == 0) {
-    exec_child(path->string(), argv.data(), envp.data(), *out, *err, spec.data_pipe ? &*data : nullptr, *exec_error,
-               workdir.empty() ? nullptr : workdir.c_str());
+    exec_child(path->string(), argv.data(), envp.data(), *out, *err, spec.data_pipe ? &*data : nullptr,
+               *exec_error, workdir.empty() ? nullptr : workdir.c_str());
   }
   ::setpgid(pid, pid);  // also in the parent, so the group exists before we may signal it
   register_group(pid);
@@ -237,7 +249,8 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
     Clock::time_point now = Clock::now();
     if (!exited) {
       siginfo_t info{};
-      if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) {
+      if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+          info.si_pid == pid) {
         // Kill what is left of the group before reaping, while the group id cannot be reused.
         kill_group(SIGKILL);
         ::wait4(pid, &status, 0, &usage);
@@ -284,7 +297,8 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
     if (!exited && pidfd >= 0) polled.push_back({pidfd, POLLIN, 0});
     int wait_ms = exited ? 20 : (pidfd >= 0 ? 10 : 2);
     if (sampling && !exited) {
-      auto until_sample = std::chrono::duration_cast<std::chrono::milliseconds>(next_sample - Clock::now()).count();
+      auto until_sample =
+          std::chrono::duration_cast<std::chrono::milliseconds>(next_sample - Clock::now()).count();
       wait_ms = static_cast<int>(std::clamp<long long>(until_sample, 0, wait_ms));
     }
     int ready = ::poll(polled.data(), polled.size(), wait_ms);
@@ -306,7 +320,8 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
       }
     }
   }
-  for (int* fd : fds) close_fd(*fd);
+  for (int* fd : fds)
+    close_fd(*fd);
   if (pidfd >= 0) ::close(pidfd);
 
   if (got == static_cast<ssize_t>(sizeof exec_errno)) {
@@ -314,12 +329,16 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
   }
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.term_signal = WTERMSIG(status);
+  // The signal handler may have killed the group before the loop saw the flag.
+  if (result.term_signal == SIGKILL && interrupted() && !result.timed_out && !result.memory_exceeded)
+    result.interrupted = true;
   result.user_s = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6;
   result.sys_s = usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   result.max_rss_bytes = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
   result.voluntary_switches = usage.ru_nvcsw;
   result.involuntary_switches = usage.ru_nivcsw;
-  if (spec.memory_limit_bytes > 0 && result.max_rss_bytes > spec.memory_limit_bytes) result.memory_exceeded = true;
+  if (spec.memory_limit_bytes > 0 && result.max_rss_bytes > spec.memory_limit_bytes)
+    result.memory_exceeded = true;
   return result;
 }
 

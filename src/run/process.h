@@ -24,13 +24,13 @@ inline constexpr const char* kDataFdVariable = "PYPYREADY_DATA_FD";
 struct ProcessSpec {
   std::vector<std::string> argv;  ///< argv[0] is searched on PATH when it has no slash
   std::vector<std::pair<std::string, std::string>> environment;  ///< added to (or replacing in) ours
-  std::filesystem::path working_directory;                      ///< empty: ours
-  std::chrono::milliseconds timeout{0};                         ///< 0: none
-  std::chrono::milliseconds grace{300};              ///< between SIGTERM and SIGKILL on a timeout
-  std::size_t output_cap_bytes = 1 << 20;            ///< per stream; the rest is counted, not kept
-  bool data_pipe = false;                            ///< open a pipe named by kDataFdVariable
-  std::chrono::milliseconds rss_interval{0};         ///< 0: no RSS curve
-  std::uint64_t memory_limit_bytes = 0;              ///< 0: none; otherwise the group's RSS cap
+  std::filesystem::path working_directory;                       ///< empty: ours
+  std::chrono::milliseconds timeout{0};                          ///< 0: none
+  std::chrono::milliseconds grace{300};                          ///< between SIGTERM and SIGKILL on a timeout
+  std::size_t output_cap_bytes = 1 << 20;     ///< per stream; the rest is counted, not kept
+  bool data_pipe = false;                     ///< open a pipe named by kDataFdVariable
+  std::chrono::milliseconds rss_interval{0};  ///< 0: no RSS curve
+  std::uint64_t memory_limit_bytes = 0;       ///< 0: none; otherwise the group's RSS cap
 };
 
 /// One point of the RSS curve: seconds since start, resident bytes of the whole process group.
@@ -41,9 +41,9 @@ struct RssSample {
 
 /// How a child ended, what it printed, and what it cost.
 struct ProcessResult {
-  int exit_code = -1;      ///< exit status when it exited normally, else -1
-  int term_signal = 0;     ///< the signal that ended it, else 0
-  bool timed_out = false;  ///< ended by our timeout
+  int exit_code = -1;            ///< exit status when it exited normally, else -1
+  int term_signal = 0;           ///< the signal that ended it, else 0
+  bool timed_out = false;        ///< ended by our timeout
   bool memory_exceeded = false;  ///< ended (or flagged) by the memory limit
   bool interrupted = false;      ///< ended because pypyready itself was interrupted
   std::string out;               ///< stdout up to the cap
@@ -56,7 +56,7 @@ struct ProcessResult {
   double wall_s = 0;  ///< fork to reap, monotonic clock
   double user_s = 0;
   double sys_s = 0;
-  std::uint64_t max_rss_bytes = 0;  ///< wait4's ru_maxrss (largest single process)
+  std::uint64_t max_rss_bytes = 0;         ///< wait4's ru_maxrss (largest single process)
   std::uint64_t peak_group_rss_bytes = 0;  ///< largest sampled RSS sum of the group
   long voluntary_switches = 0;
   long involuntary_switches = 0;

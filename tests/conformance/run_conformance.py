@@ -4,6 +4,8 @@ prints for every .py file of a corpus, and must reject exactly the files CPython
 on the same line. Positions of nodes inside f-strings are masked on both sides.
 
 Usage: run_conformance.py PYPYREADY PYTHON CORPUS_DIR [CORPUS_DIR...]
+PYTHON may be "cpython3.11": python3 when it is 3.11, else /usr/bin/python3.11 (skip if neither);
+a CORPUS_DIR of "STDLIB" means that interpreter's standard library (site-packages excluded).
        [--jobs N] [--work-dir DIR] [--reference-dir DIR] [--dump-version 3.11|3.13]
 Exit status: 0 when every file matches, 1 otherwise; 77 when a corpus is missing (skip)."""
 import argparse
@@ -88,6 +90,25 @@ def compare(paths, mine_dir, reference_dir):
     return mismatches
 
 
+def find_cpython311():
+    for candidate in (shutil.which("python3"), "/usr/bin/python3.11"):
+        if not candidate or not os.path.exists(candidate):
+            continue
+        try:
+            version = subprocess.run([candidate, "-c", "import sys;print(sys.implementation.name, *sys.version_info[:2])"],
+                                     capture_output=True, text=True, timeout=60).stdout.split()
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if version == ["cpython", "3", "11"]:
+            return candidate
+    return None
+
+
+def stdlib_of(python):
+    return subprocess.run([python, "-c", "import sysconfig;print(sysconfig.get_paths()['stdlib'])"],
+                          capture_output=True, text=True, timeout=60, check=True).stdout.strip()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("pypyready")
@@ -100,6 +121,12 @@ def main():
     parser.add_argument("--exact-fstring-positions", action="store_true",
                         help="compare positions inside f-strings too (meaningful from CPython 3.12)")
     options = parser.parse_args()
+    if options.python == "cpython3.11":
+        options.python = find_cpython311()
+        if options.python is None:
+            print("SKIP: no CPython 3.11 found (python3 is not 3.11 and /usr/bin/python3.11 is absent)")
+            return 77
+    options.corpus = [stdlib_of(options.python) if c == "STDLIB" else c for c in options.corpus]
     missing = [c for c in options.corpus if not os.path.isdir(c)]
     if missing:
         print("SKIP: corpus directory not found: %s" % ", ".join(missing))

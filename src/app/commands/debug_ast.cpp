@@ -93,7 +93,8 @@ ExitCode run_batch(const AstOptions& options) {
 
 std::function<std::optional<ExitCode>()> add_ast_view(CLI::App& debug) {
   auto options = std::make_shared<AstOptions>();
-  CLI::App* command = debug.add_subcommand("ast", "Print the syntax tree of a Python file, as CPython's ast.dump");
+  CLI::App* command =
+      debug.add_subcommand("ast", "Print the syntax tree of a Python file, as CPython's ast.dump");
   command->add_option("FILE", options->file, "Python source file");
   command->add_option("--dump-version", options->dump_version, "ast.dump layout to reproduce")
       ->check(CLI::IsMember({"3.11", "3.12", "3.13"}));

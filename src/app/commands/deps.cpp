@@ -9,12 +9,14 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include "app/commands/commands.h"
 #include "core/file_io.h"
 #include "core/version.h"
 #include "deps/analyze.h"
+#include "deps/install_trial.h"
 #include "deps/interpreter_paths.h"
 #include "deps/project_declarations.h"
 #include "deps/render.h"
@@ -37,6 +39,10 @@ struct DepsOptions {
   bool modules = false;
   bool include_build = false;
   bool include_dev = false;
+  bool try_install = false;
+  std::vector<std::string> find_links;
+  std::string index_url;
+  bool no_index = false;
   std::vector<std::string> command_line;
 };
 
@@ -51,6 +57,54 @@ std::string iso_now() {
 
 void note(const DepsOptions& options, const std::string& message) {
   if (!options.quiet) std::cerr << "pypyready deps: " << message << "\n";
+}
+
+// The requirements a trial installs: declared, applying on PyPy, once per name.
+std::vector<std::string> trial_requirements(const deps::Declarations& declarations,
+                                            const DepsOptions& options, const deps::Target& target) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const deps::Declared& item : declarations.items) {
+    if (item.constraint || item.key.empty() || item.group == "lock" || seen.count(item.key)) continue;
+    if (item.group == "build" && !options.include_build) continue;
+    if ((item.group == "dev" || item.group.rfind("group:", 0) == 0) && !options.include_dev) continue;
+    if (item.requirement && !item.requirement->applies(target.markers)) continue;
+    seen.insert(item.key);
+    out.push_back(item.requirement ? item.requirement->to_string() : item.raw);
+  }
+  return out;
+}
+
+ExitCode try_install(const DepsOptions& options, const deps::Declarations* declarations,
+                     deps::DepsReport& report) {
+  if (declarations == nullptr) {
+    std::cerr << "pypyready deps: --try-install needs declared requirements; expected a project or a "
+                 "requirements file\n";
+    return ExitCode::kUsageError;
+  }
+  deps::TrialOptions trial;
+  trial.pypy = options.pypy;
+  for (const std::string& option : declarations->options) {
+    std::size_t space = option.find(' ');
+    trial.pip_args.push_back(option.substr(0, space));
+    if (space != std::string::npos) trial.pip_args.push_back(option.substr(space + 1));
+  }
+  if (options.no_index) trial.pip_args.push_back("--no-index");
+  if (!options.index_url.empty())
+    trial.pip_args.insert(trial.pip_args.end(), {"--index-url", options.index_url});
+  for (const std::string& links : options.find_links)
+    trial.pip_args.insert(trial.pip_args.end(), {"--find-links", links});
+  auto requirements =
+      trial_requirements(*declarations, options, deps::pypy_target(report.target_interpreter.substr(5)));
+  note(options,
+       fmt::format("installing {} requirement(s) in a temporary PyPy environment", requirements.size()));
+  auto results = deps::run_install_trial(requirements, trial);
+  if (!results) {
+    std::cerr << "pypyready deps: " << results.error().message << "\n";
+    return ExitCode::kInterpreterFailed;
+  }
+  deps::apply_trial(report, *results);
+  return ExitCode::kSuccess;
 }
 
 ExitCode run_deps(const DepsOptions& options) {
@@ -134,6 +188,13 @@ ExitCode run_deps(const DepsOptions& options) {
   input.include_dev = options.include_dev;
   deps::DepsReport report = deps::analyze_dependencies(input);
 
+  if (options.try_install) {
+    if (auto status = try_install(options, declarations ? &*declarations : nullptr, report);
+        status != ExitCode::kSuccess) {
+      return status;
+    }
+  }
+
   deps::RenderOptions render;
   const char* no_color_env = std::getenv("NO_COLOR");
   render.color = !options.no_color && options.output.empty() && ::isatty(STDOUT_FILENO) &&
@@ -201,6 +262,13 @@ CommandRunner add_deps_command(CLI::App& subcommand) {
   subcommand.add_flag("--include-build", options->include_build, "Also judge [build-system] requirements");
   subcommand.add_flag("--include-dev", options->include_dev,
                       "Also judge dev, test and dependency-group requirements");
+  subcommand.add_flag(
+      "--try-install", options->try_install,
+      "Install the declared requirements in a temporary PyPy virtual environment and import them");
+  subcommand.add_option("--find-links,-f", options->find_links,
+                        "Passed to pip with --try-install (repeatable)");
+  subcommand.add_option("--index-url,-i", options->index_url, "Passed to pip with --try-install");
+  subcommand.add_flag("--no-index", options->no_index, "Passed to pip with --try-install");
   subcommand.add_flag("--quiet,-q", options->quiet, "No notes on stderr");
   subcommand.add_flag("--verbose,-v", options->verbose, "Every evidence line, missing symbol and path");
   subcommand.add_flag("--no-color", options->no_color, "Never colour the output");

@@ -17,6 +17,9 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "cext_missing", NULL, -1, methods, NULL, NULL, NULL, NULL};
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "cext_missing", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit_cext_missing(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit_cext_missing(void) {
+  return PyModule_Create(&module);
+}

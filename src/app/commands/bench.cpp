@@ -1,0 +1,246 @@
+// `pypyready bench [TARGETS...]`: both interpreters on the same work. Pipeline: select
+// interpreters -> run the harness per target -> render; --save/--compare keep runs in .pypyready/bench/.
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands/commands.h"
+#include "bench/harness.h"
+#include "bench/render.h"
+#include "core/file_io.h"
+#include "run/interrupt.h"
+
+namespace pypyready::app {
+namespace {
+
+struct BenchOptions {
+  std::vector<std::string> targets;
+  std::vector<std::string> pythons;
+  std::vector<std::string> pypys;
+  std::string time_budget = "90s";
+  int min_runs = 3;
+  int max_runs = 30;
+  double ci_width = 0.05;
+  double min_speedup = 1.2;
+  std::string memory_limit;
+  double timeout_s = 0;
+  std::string save;
+  std::string compare;
+  std::string format = "text";
+  std::string output;
+  bool quiet = false;
+};
+
+// "90", "90s", "5m", "1h" -> seconds.
+core::Result<double> parse_duration(const std::string& text) {
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  std::string unit(end);
+  double scale = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : -1;
+  if (end == text.c_str() || scale < 0 || value <= 0)
+    return core::Error{
+        fmt::format("--time-budget {}: expected seconds, or a number with s, m or h (90s, 5m)", text)};
+  return value * scale;
+}
+
+// "512M", "2G", "100000000" -> bytes.
+core::Result<std::uint64_t> parse_size(const std::string& text) {
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  std::string unit(end);
+  double scale = unit.empty() || unit == "B"      ? 1
+                 : (unit == "K" || unit == "KiB") ? 1024
+                 : (unit == "M" || unit == "MiB") ? 1048576
+                 : (unit == "G" || unit == "GiB") ? 1073741824.0
+                                                  : -1;
+  if (end == text.c_str() || scale < 0 || value <= 0)
+    return core::Error{
+        fmt::format("--memory-limit {}: expected bytes or a number with K, M or G (512M)", text)};
+  return static_cast<std::uint64_t>(value * scale);
+}
+
+std::string compare_with(const nlohmann::json& old_section, const nlohmann::json& new_section) {
+  std::string out;
+  for (const auto& now : new_section["benchmarks"]) {
+    for (const auto& before : old_section.value("benchmarks", nlohmann::json::array())) {
+      if (before.value("name", "") != now.value("name", "")) continue;
+      if (before["speedup"].is_null() || now["speedup"].is_null()) {
+        out +=
+            fmt::format("{}: no speedup on one side; nothing to compare\n", now["name"].get<std::string>());
+        continue;
+      }
+      double b = before["speedup"]["estimate"], n = now["speedup"]["estimate"];
+      double b_lo = before["speedup"]["ci95"][0], b_hi = before["speedup"]["ci95"][1];
+      double n_lo = now["speedup"]["ci95"][0], n_hi = now["speedup"]["ci95"][1];
+      bool significant = n_lo > b_hi || n_hi < b_lo;  // non-overlapping 95 % intervals
+      out += fmt::format("{}: speedup {:.2f}x [{:.2f}-{:.2f}] -> {:.2f}x [{:.2f}-{:.2f}]: {}\n",
+                         now["name"].get<std::string>(), b, b_lo, b_hi, n, n_lo, n_hi,
+                         significant ? (n > b ? "improved (significant)" : "regressed (significant)")
+                                     : "no significant change");
+    }
+  }
+  return out;
+}
+
+ExitCode run_bench(const BenchOptions& options) {
+  auto budget = parse_duration(options.time_budget);
+  if (!budget) {
+    std::cerr << "error: " << budget.error().message << "\n";
+    return ExitCode::kUsageError;
+  }
+  bench::BenchConfig config;
+  config.time_budget_s = *budget;
+  config.min_runs = std::max(2, options.min_runs);
+  config.max_runs = std::max(config.min_runs, options.max_runs);
+  config.ci_width = options.ci_width;
+  config.min_speedup = options.min_speedup;
+  config.timeout_s = options.timeout_s;
+  if (!options.memory_limit.empty()) {
+    auto limit = parse_size(options.memory_limit);
+    if (!limit) {
+      std::cerr << "error: " << limit.error().message << "\n";
+      return ExitCode::kUsageError;
+    }
+    config.memory_limit_bytes = *limit;
+  }
+  std::vector<std::pair<std::string, std::string>> wanted;
+  for (const auto& p : options.pythons.empty() ? std::vector<std::string>{"python3"} : options.pythons)
+    wanted.emplace_back(p, "cpython");
+  for (const auto& p : options.pypys.empty() ? std::vector<std::string>{"pypy3"} : options.pypys)
+    wanted.emplace_back(p, "pypy");
+  for (const auto& [name, kind] : wanted) {
+    auto interpreter = run::select_interpreter(name, kind);
+    if (!interpreter) {
+      std::cerr << "error: " << interpreter.error().message << "\n";
+      return ExitCode::kInterpreterFailed;
+    }
+    config.interpreters.push_back(std::move(*interpreter));
+  }
+  run::assign_ids(config.interpreters);
+  if (options.targets.empty()) {
+    std::cerr << "error: no target: give FILE.py, FILE.py:FUNC, or -- CMD ARGS\n";
+    return ExitCode::kUsageError;
+  }
+
+  // A first word that is not a Python file makes the whole list one command.
+  std::vector<bench::BenchConfig> configs;
+  const std::string& first = options.targets[0];
+  bool command_mode = !first.ends_with(".py") && first.find(".py:") == std::string::npos;
+  if (command_mode) {
+    config.command = options.targets;
+    configs.push_back(config);
+  } else {
+    for (const auto& target : options.targets) {
+      bench::BenchConfig one = config;
+      auto colon = target.rfind(':');
+      one.file = colon != std::string::npos && target.substr(0, colon).ends_with(".py")
+                     ? target.substr(0, colon)
+                     : target;
+      if (one.file.size() != target.size()) one.function = target.substr(colon + 1);
+      if (!std::filesystem::is_regular_file(one.file)) {
+        std::cerr << "error: " << one.file << ": no such file (expected FILE.py or FILE.py:FUNC)\n";
+        return ExitCode::kUsageError;
+      }
+      one.file = std::filesystem::absolute(one.file).string();
+      configs.push_back(one);
+    }
+  }
+
+  run::install_interrupt_handler();
+  bool live = !options.quiet && ::isatty(STDERR_FILENO) != 0;
+  std::vector<bench::BenchmarkResult> results;
+  for (auto& one : configs) {
+    if (live) one.progress = [](const std::string& line) { std::cerr << "\r\033[K" << line << std::flush; };
+    results.push_back(bench::run_benchmark(one));
+    if (live) std::cerr << "\r\033[K" << std::flush;
+    if (run::interrupted()) break;
+  }
+
+  nlohmann::json section = bench::to_json(results);
+  std::string text;
+  if (options.format == "json") {
+    nlohmann::json document{{"schema", "pypyready/1"}, {"bench", section}};
+    text = document.dump(2) + "\n";
+  } else if (options.format == "markdown") {
+    text = bench::render_markdown(results);
+  } else if (options.format == "csv") {
+    text = bench::render_csv(results);
+  } else {
+    text = bench::render_text(results);
+  }
+  ExitCode code = ExitCode::kSuccess;
+  if (!options.compare.empty()) {
+    auto saved = core::read_file(std::filesystem::path(".pypyready/bench") / (options.compare + ".json"));
+    if (!saved) {
+      std::cerr << "error: --compare " << options.compare << ": " << saved.error().message << "\n";
+      return ExitCode::kUsageError;
+    }
+    nlohmann::json old_document = nlohmann::json::parse(*saved, nullptr, false);
+    std::string diff = compare_with(old_document.value("bench", nlohmann::json::object()), section);
+    if (diff.find("regressed") != std::string::npos) code = ExitCode::kFindings;
+    if (options.format == "text") text += "compared with " + options.compare + ":\n" + diff;
+  }
+  if (!options.save.empty()) {
+    nlohmann::json document{{"schema", "pypyready/1"}, {"bench", section}};
+    std::error_code ec;
+    std::filesystem::create_directories(".pypyready/bench", ec);
+    auto written = core::write_file_atomically(
+        std::filesystem::path(".pypyready/bench") / (options.save + ".json"), document.dump(2) + "\n");
+    if (!written) {
+      std::cerr << "error: " << written.error().message << "\n";
+      return ExitCode::kUsageError;
+    }
+  }
+  if (!options.output.empty()) {
+    auto written = core::write_file_atomically(options.output, text);
+    if (!written) {
+      std::cerr << "error: " << written.error().message << "\n";
+      return ExitCode::kUsageError;
+    }
+  } else {
+    std::cout << text;
+  }
+  if (run::interrupted()) std::cerr << "pypyready bench: interrupted; results above are from finished runs\n";
+  return code;
+}
+
+}  // namespace
+
+CommandRunner add_bench_command(CLI::App& subcommand) {
+  auto options = std::make_shared<BenchOptions>();
+  subcommand.add_option("targets", options->targets, "FILE.py, FILE.py:FUNC, or -- CMD ARGS");
+  subcommand.add_option("--python", options->pythons, "Baseline CPython (repeatable; default python3)");
+  subcommand.add_option("--pypy", options->pypys, "Candidate PyPy (repeatable; default pypy3)");
+  subcommand.add_option("--time-budget", options->time_budget, "Total time per target: 90, 90s, 5m")
+      ->capture_default_str();
+  subcommand.add_option("--min-runs", options->min_runs, "Processes per interpreter at least")
+      ->capture_default_str();
+  subcommand.add_option("--max-runs", options->max_runs, "Processes per interpreter at most")
+      ->capture_default_str();
+  subcommand
+      .add_option("--ci-width", options->ci_width, "Stop when the 95% CI half-width is below this fraction")
+      ->capture_default_str();
+  subcommand
+      .add_option("--min-speedup", options->min_speedup,
+                  "Speedup that makes PyPy worth it (decision threshold)")
+      ->capture_default_str();
+  subcommand.add_option("--memory-limit", options->memory_limit,
+                        "Kill a run whose RSS exceeds this (512M, 2G)");
+  subcommand.add_option("--timeout", options->timeout_s,
+                        "Seconds a process may run (default: from the budget)");
+  subcommand.add_option("--save", options->save, "Save results as .pypyready/bench/NAME.json");
+  subcommand.add_option("--compare", options->compare, "Compare with .pypyready/bench/NAME.json");
+  subcommand.add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown", "csv"}))
+      ->capture_default_str();
+  subcommand.add_option("--output", options->output, "Write to FILE instead of stdout");
+  subcommand.add_flag("--quiet", options->quiet, "No progress line");
+  return [options] { return run_bench(*options); };
+}
+
+}  // namespace pypyready::app

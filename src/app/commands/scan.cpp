@@ -1,0 +1,152 @@
+// `pypyready scan [PATHS...]`: find code that behaves differently or breaks on PyPy.
+// Pipeline: configuration -> discover files -> check in parallel -> render -> exit code.
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/commands/commands.h"
+#include "scan/checker.h"
+#include "scan/config.h"
+#include "scan/discovery.h"
+#include "scan/render/render.h"
+#include "scan/runner.h"
+#include "scan/selection.h"
+
+namespace pypyready::app {
+namespace {
+
+struct ScanOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::vector<std::string> exclude;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string target_pypy;
+  std::string output;
+  bool statistics = false;
+  bool exit_zero = false;
+  bool include_pyi = false;
+  bool no_gitignore = false;
+  unsigned threads = 0;
+};
+
+// Codes given as "PPY001,PPY002" or repeated flags.
+std::vector<std::string> split_codes(const std::vector<std::string>& values) {
+  std::vector<std::string> codes;
+  for (const std::string& value : values) {
+    std::stringstream stream(value);
+    std::string code;
+    while (std::getline(stream, code, ',')) {
+      if (!code.empty()) codes.push_back(code);
+    }
+  }
+  return codes;
+}
+
+ExitCode run_scan_command(const ScanOptions& options) {
+  std::vector<std::filesystem::path> roots;
+  for (const std::string& path : options.paths)
+    roots.emplace_back(path);
+  if (roots.empty()) roots.emplace_back(".");
+
+  core::Result<scan::ScanConfig> config = scan::find_config(roots.front());
+  if (!config) {
+    std::cerr << "error: " << config.error().message << '\n';
+    return ExitCode::kUsageError;
+  }
+  // Flags win over the configuration.
+  scan::Selection selection;
+  selection.select = options.select.empty() ? config->select : split_codes(options.select);
+  selection.ignore = options.ignore.empty() ? config->ignore : split_codes(options.ignore);
+  core::Result<std::vector<const scan::RuleEntry*>> rules = scan::select_rules(selection);
+  if (!rules) {
+    std::cerr << "error: " << rules.error().message << '\n';
+    return ExitCode::kUsageError;
+  }
+  std::optional<scan::Severity> fail_on = scan::parse_severity(options.fail_on);
+  if (!fail_on) {
+    std::cerr << "error: --fail-on expects error, warning or info, not '" << options.fail_on << "'\n";
+    return ExitCode::kUsageError;
+  }
+
+  scan::DiscoveryOptions discovery;
+  discovery.include_pyi = options.include_pyi;
+  discovery.respect_gitignore = !options.no_gitignore;
+  discovery.exclude = config->exclude;
+  discovery.exclude.insert(discovery.exclude.end(), options.exclude.begin(), options.exclude.end());
+  scan::Discovered found = scan::discover_files(roots, discovery);
+
+  scan::RunOptions run;
+  run.threads = options.threads;
+  run.per_file_ignores = config->per_file_ignores;
+  if (config->file) run.root = config->file->parent_path();
+  scan::Checker checker(*rules);
+  scan::ScanReport report;
+  report.files = scan::run_scan(found.files, checker, run);
+  report.errors = std::move(found.errors);
+  for (const scan::FileResult& file : report.files) {
+    if (!file.read_error) ++report.files_scanned;
+  }
+
+  std::ofstream file_out;
+  if (!options.output.empty()) {
+    file_out.open(options.output);
+    if (!file_out) {
+      std::cerr << "error: " << options.output << ": cannot open for writing\n";
+      return ExitCode::kUsageError;
+    }
+  }
+  std::ostream& out = options.output.empty() ? std::cout : file_out;
+  if (options.format == "json") {
+    scan::render_json(report, out);
+  } else if (options.format == "sarif") {
+    scan::render_sarif(report, out);
+  } else if (options.format == "github") {
+    scan::render_github(report, out);
+  } else if (options.format == "markdown") {
+    scan::render_markdown(report, out);
+  } else if (options.statistics) {
+    scan::render_statistics(report, out);
+  } else {
+    scan::render_text(report, out);
+  }
+  if (options.statistics && options.format != "text") scan::render_statistics(report, std::cerr);
+  out.flush();
+
+  if (options.exit_zero) return ExitCode::kSuccess;
+  for (const scan::FileResult& result : report.files) {
+    for (const scan::Finding& finding : result.findings) {
+      if (finding.severity >= *fail_on) return ExitCode::kFindings;
+    }
+  }
+  return ExitCode::kSuccess;
+}
+
+}  // namespace
+
+CommandRunner add_scan_command(CLI::App& command) {
+  auto options = std::make_shared<ScanOptions>();
+  command.add_option("PATHS", options->paths, "Files or folders to scan (default: .)");
+  command.add_option("--select", options->select, "Only these rule codes or prefixes (PPY001,PPY01)");
+  command.add_option("--ignore", options->ignore, "Skip these rule codes or prefixes");
+  command.add_option("--exclude", options->exclude, "Glob of files or folders to skip (repeatable)");
+  command.add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown"}));
+  command.add_option("--output", options->output, "Write the report to this file");
+  command.add_option("--fail-on", options->fail_on, "Exit 1 when findings at or above this severity remain")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  command.add_option("--target-pypy", options->target_pypy, "Python version of the target PyPy (e.g. 3.10)");
+  command.add_option("--threads", options->threads, "Worker threads (default: one per core)");
+  command.add_flag("--statistics", options->statistics, "Count findings per rule");
+  command.add_flag("--exit-zero", options->exit_zero, "Exit 0 even when findings remain");
+  command.add_flag("--pyi", options->include_pyi, "Also scan *.pyi stub files");
+  command.add_flag("--no-gitignore", options->no_gitignore, "Do not honour .gitignore files");
+  return [options] { return run_scan_command(*options); };
+}
+
+}  // namespace pypyready::app

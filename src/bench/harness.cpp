@@ -1,0 +1,323 @@
+#include "bench/harness.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "bench/stats/summary.h"
+#include "run/interrupt.h"
+#include "run/probes.h"
+
+namespace pypyready::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string last_line(const std::string& text) {
+  std::string trimmed = text;
+  while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' '))
+    trimmed.pop_back();
+  auto at = trimmed.rfind('\n');
+  std::string line = at == std::string::npos ? trimmed : trimmed.substr(at + 1);
+  return line.size() > 300 ? line.substr(0, 300) + "..." : line;
+}
+
+std::string cannot_run_reason(const run::ProcessResult& result, const run::ProcessSpec& spec) {
+  std::string ending = run::describe_ending(result, spec);
+  std::string line = last_line(result.err);
+  if (result.timed_out || result.memory_exceeded || line.empty()) return ending;
+  return ending + ": " + line;
+}
+
+run::ProcessSpec base_spec(const BenchConfig& config, double timeout_s) {
+  run::ProcessSpec spec;
+  spec.timeout = std::chrono::milliseconds(static_cast<long long>(timeout_s * 1000));
+  spec.memory_limit_bytes = config.memory_limit_bytes;
+  spec.rss_interval = std::chrono::milliseconds(20);
+  spec.output_cap_bytes = 1 << 16;
+  return spec;
+}
+
+std::vector<std::string> command_for(const BenchConfig& config, const run::Interpreter& interpreter) {
+  if (!config.command.empty()) {
+    std::vector<std::string> argv = config.command;
+    for (auto& arg : argv) {
+      if (arg == "{python}" || arg == "python" || arg == "python3") arg = interpreter.path.string();
+    }
+    return argv;
+  }
+  return {interpreter.path.string(), config.file};
+}
+
+}  // namespace
+
+core::Result<std::pair<std::vector<double>, std::vector<double>>> parse_probe_data(const std::string& data,
+                                                                                   double* import_s) {
+  std::vector<double> wall, cpu;
+  std::istringstream lines(data);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("error ", 0) == 0) return core::Error{line.substr(6)};
+    if (line.rfind("import_ns ", 0) == 0) {
+      if (import_s != nullptr) *import_s = std::stod(line.substr(10)) / 1e9;
+      continue;
+    }
+    if (line.rfind("loops ", 0) == 0) continue;
+    std::istringstream fields(line);
+    double wall_ns = 0, cpu_ns = 0;
+    if (fields >> wall_ns >> cpu_ns) {
+      wall.push_back(wall_ns / 1e9);
+      cpu.push_back(cpu_ns / 1e9);
+    }
+  }
+  return std::pair{wall, cpu};
+}
+
+BenchmarkResult run_benchmark(const BenchConfig& config) {
+  BenchmarkResult result;
+  Clock::time_point start = Clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  bool function_mode = !config.function.empty();
+  result.mode = function_mode ? "function" : (config.command.empty() ? "process" : "command");
+  if (!config.command.empty()) {
+    for (const auto& arg : config.command)
+      result.name += (result.name.empty() ? "" : " ") + arg;
+  } else {
+    result.name = config.file + (function_mode ? ":" + config.function : "");
+  }
+  double timeout_s =
+      config.timeout_s > 0 ? config.timeout_s : std::clamp(config.time_budget_s / 3, 5.0, 300.0);
+  auto n_interp = static_cast<double>(config.interpreters.size());
+  double process_s =
+      std::clamp(config.time_budget_s / (n_interp * std::max(config.min_runs, 3) * 2.5), 0.2, 10.0);
+  double target_iteration_s = std::clamp(config.time_budget_s / 1000, 0.005, 0.1);
+  std::string probe(run::probe_source("bench_function"));
+
+  for (const auto& interpreter : config.interpreters) {
+    InterpreterResult side;
+    side.id = interpreter.id;
+    result.per_interpreter.push_back(side);
+  }
+
+  // Start-up, interleaved: `-c pass`, 1 warmup then a few measured runs each.
+  int startup_runs = static_cast<int>(std::clamp(config.time_budget_s * 0.05 / (0.05 * n_interp), 3.0, 30.0));
+  std::vector<std::vector<double>> startup(config.interpreters.size());
+  for (int round = 0; round <= startup_runs && !run::interrupted(); ++round) {
+    for (std::size_t i = 0; i < config.interpreters.size(); ++i) {
+      run::ProcessSpec spec = base_spec(config, 30);
+      spec.rss_interval = std::chrono::milliseconds(0);
+      spec.argv = {config.interpreters[i].path.string(), "-c", "pass"};
+      auto ran = run::run_process(spec);
+      if (ran && ran->succeeded() && round > 0) startup[i].push_back(ran->wall_s);
+    }
+  }
+  for (std::size_t i = 0; i < startup.size(); ++i)
+    result.per_interpreter[i].startup_s = stats::mean(startup[i]);
+
+  // Iteration size: calibrated once on the baseline so one iteration lasts about target_iteration_s.
+  long loops = 1;
+  if (function_mode) {
+    run::ProcessSpec spec = base_spec(config, timeout_s);
+    spec.data_pipe = true;
+    spec.argv = {config.interpreters[0].path.string(),
+                 "-c",
+                 probe,
+                 "calibrate",
+                 config.file,
+                 config.function,
+                 "1",
+                 "1",
+                 "1",
+                 "0",
+                 std::to_string(static_cast<long long>(target_iteration_s * 1e9))};
+    auto ran = run::run_process(spec);
+    if (ran && ran->succeeded()) {
+      std::istringstream data(ran->data);
+      std::string word;
+      while (data >> word)
+        if (word == "loops") data >> loops;
+    }
+  }
+
+  std::string stop = "max-runs";
+  for (int round = 0; round < config.max_runs; ++round) {
+    if (run::interrupted()) {
+      stop = "interrupted";
+      break;
+    }
+    for (std::size_t i = 0; i < config.interpreters.size(); ++i) {
+      InterpreterResult& side = result.per_interpreter[i];
+      if (!side.ok) continue;
+      const run::Interpreter& interpreter = config.interpreters[i];
+      if (config.progress)
+        config.progress(fmt::format("{}: {} process {} ({:.0f} s of {:.0f} s)", result.name, interpreter.id,
+                                    round + 1, elapsed(), config.time_budget_s));
+      run::ProcessSpec spec = base_spec(config, timeout_s);
+      if (function_mode) {
+        spec.data_pipe = true;
+        spec.argv = {interpreter.path.string(),
+                     "-c",
+                     probe,
+                     "run",
+                     config.file,
+                     config.function,
+                     std::to_string(loops),
+                     "5",
+                     "2000",
+                     fmt::format("{:.3f}", process_s),
+                     "0"};
+      } else {
+        spec.argv = command_for(config, interpreter);
+      }
+      auto ran = run::run_process(spec);
+      if (!ran) {
+        side.ok = false;
+        side.reason = ran.error().message;
+        continue;
+      }
+      if (ran->interrupted) break;
+      ProcessRecord record;
+      record.wall_s = ran->wall_s;
+      record.peak_rss_bytes = std::max(ran->max_rss_bytes, ran->peak_group_rss_bytes);
+      if (function_mode) {
+        double import_s = 0;
+        auto parsed = parse_probe_data(ran->data, &import_s);
+        if (!parsed) {
+          side.ok = false;
+          side.reason = parsed.error().message;
+        } else if (!ran->succeeded()) {
+          side.ok = false;
+          side.reason = cannot_run_reason(*ran, spec);
+        } else {
+          record.iterations_s = parsed->first;
+          record.iterations_cpu_s = parsed->second;
+          side.import_s = import_s;
+        }
+      } else if (!ran->succeeded()) {
+        side.ok = false;
+        side.reason = cannot_run_reason(*ran, spec);
+      } else {
+        record.iterations_s = {ran->wall_s};
+        record.iterations_cpu_s = {ran->user_s + ran->sys_s};
+      }
+      std::string truncated =
+          fmt::format("{}: output over {} bytes was truncated (still counted in the time)", interpreter.id,
+                      spec.output_cap_bytes);
+      if ((ran->out_truncated || ran->err_truncated) &&
+          std::find(result.warnings.begin(), result.warnings.end(), truncated) == result.warnings.end())
+        result.warnings.push_back(truncated);
+      if (!side.ok) continue;
+      side.rss_curve = ran->rss_curve;
+      side.processes.push_back(std::move(record));
+    }
+    summarise(result, config);
+    if (round + 1 >= config.min_runs && !result.comparisons.empty() && result.comparisons[0].speedup) {
+      auto decision =
+          stats::stopping_decision(*result.comparisons[0].speedup, config.ci_width, config.min_speedup);
+      if (decision == stats::StopReason::kPrecise) {
+        stop = "ci-width";
+        break;
+      }
+      if (decision == stats::StopReason::kDecided) {
+        stop = "decided";
+        break;
+      }
+    }
+    bool any_ok = std::any_of(result.per_interpreter.begin(), result.per_interpreter.end(),
+                              [](const auto& s) { return s.ok; });
+    if (!any_ok) {
+      stop = "cannot-run";
+      break;
+    }
+    // Stop before a round that would overrun the budget.
+    double per_round = elapsed() / (round + 1);
+    if (round + 1 >= config.min_runs && elapsed() + per_round > config.time_budget_s) {
+      stop = "time-budget";
+      break;
+    }
+  }
+  if (run::interrupted()) stop = "interrupted";
+  summarise(result, config);
+  result.stopped_because = stop;
+  result.total_s = elapsed();
+  return result;
+}
+
+void summarise(BenchmarkResult& result, const BenchConfig& config) {
+  bool per_iteration = result.mode == "function";
+  for (auto& side : result.per_interpreter) {
+    std::vector<double> first, steady_all, to_steady_iterations, to_steady_seconds;
+    std::map<std::string, int> classes;
+    side.peak_rss_bytes = 0;
+    for (auto& process : side.processes) {
+      process.analysis =
+          per_iteration ? stats::analyse_process(process.iterations_s) : stats::ProcessAnalysis{};
+      if (!per_iteration) {
+        process.analysis.classification = "flat";
+        process.analysis.steady_mean_s = process.iterations_s.empty() ? 0 : process.iterations_s[0];
+        process.analysis.outliers.assign(process.iterations_s.size(), false);
+      }
+      if (!process.iterations_s.empty()) first.push_back(process.iterations_s[0]);
+      for (std::size_t i = process.analysis.steady_start; i < process.iterations_s.size(); ++i)
+        if (!process.analysis.outliers[i]) steady_all.push_back(process.iterations_s[i]);
+      to_steady_iterations.push_back(static_cast<double>(process.analysis.steady_start));
+      to_steady_seconds.push_back(process.analysis.seconds_to_steady);
+      ++classes[process.analysis.classification];
+      side.peak_rss_bytes = std::max(side.peak_rss_bytes, process.peak_rss_bytes);
+    }
+    side.first_iteration_s = stats::median(first);
+    side.steady_p50_s = stats::median(steady_all);
+    side.steady_p99_s = stats::quantile(steady_all, 0.99);
+    side.iterations_to_steady = stats::median(to_steady_iterations);
+    side.seconds_to_steady = stats::median(to_steady_seconds);
+    std::vector<double> means;
+    for (const auto& process : side.processes)
+      means.push_back(process.analysis.steady_mean_s);
+    side.steady_mean_s = stats::mean(means);
+    side.classification.clear();
+    int best = 0;
+    for (const auto& [name, count] : classes)
+      if (count > best) best = count, side.classification = name;
+  }
+  result.comparisons.clear();
+  if (result.per_interpreter.empty()) return;
+  const InterpreterResult& baseline = result.per_interpreter[0];
+  auto steady_of = [](const InterpreterResult& side) {
+    std::vector<double> means;
+    std::vector<std::vector<double>> steady;
+    for (const auto& process : side.processes) {
+      means.push_back(process.analysis.steady_mean_s);
+      steady.emplace_back(process.iterations_s.begin() + static_cast<long>(process.analysis.steady_start),
+                          process.iterations_s.end());
+    }
+    return std::pair{means, steady};
+  };
+  auto [base_means, base_steady] = steady_of(baseline);
+  for (std::size_t i = 1; i < result.per_interpreter.size(); ++i) {
+    const InterpreterResult& candidate = result.per_interpreter[i];
+    Comparison comparison;
+    comparison.candidate_id = candidate.id;
+    if (baseline.ok && candidate.ok) {
+      auto [means, steady] = steady_of(candidate);
+      comparison.speedup = stats::welch_speedup(base_means, means);
+      comparison.bootstrap = stats::bootstrap_speedup(base_steady, steady, 1000);
+      if (per_iteration && !baseline.processes.empty() && !candidate.processes.empty()) {
+        comparison.break_even = stats::break_even(
+            baseline.startup_s + baseline.import_s, baseline.processes.back().iterations_s,
+            candidate.startup_s + candidate.import_s, candidate.processes.back().iterations_s,
+            baseline.steady_mean_s, candidate.steady_mean_s);
+      }
+      if (baseline.peak_rss_bytes > 0)
+        comparison.memory_ratio =
+            static_cast<double>(candidate.peak_rss_bytes) / static_cast<double>(baseline.peak_rss_bytes);
+    }
+    result.comparisons.push_back(comparison);
+  }
+  (void)config;
+}
+
+}  // namespace pypyready::bench

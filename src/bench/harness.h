@@ -1,0 +1,94 @@
+#pragma once
+// The benchmark harness: runs a target under each interpreter in interleaved process executions,
+// measures start-up separately, analyses every process (warmup, steady state), and stops adding
+// process rounds when the speedup interval is precise enough, the decision is clear, or the time
+// budget is spent. "Cannot run" is a result for that interpreter, never a failure of the tool.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bench/stats/changepoints.h"
+#include "bench/stats/speedup.h"
+#include "run/interpreters.h"
+#include "run/process.h"
+
+namespace pypyready::bench {
+
+/// What to benchmark and under which limits.
+struct BenchConfig {
+  std::vector<run::Interpreter> interpreters;  ///< the first is the baseline
+  std::string file;                            ///< FILE.py (function and process modes)
+  std::string function;                        ///< FUNC: in-process iterations when set
+  std::vector<std::string> command;            ///< `-- CMD ARGS`: {python}/python/python3 replaced
+  double time_budget_s = 90;
+  int min_runs = 3;
+  int max_runs = 30;
+  double ci_width = 0.05;
+  double min_speedup = 1.2;
+  std::uint64_t memory_limit_bytes = 0;
+  double timeout_s = 0;                              ///< per process; 0 derives one from the budget
+  std::function<void(const std::string&)> progress;  ///< called with one status line, may be empty
+};
+
+/// One process execution of one interpreter.
+struct ProcessRecord {
+  std::vector<double> iterations_s;
+  std::vector<double> iterations_cpu_s;
+  stats::ProcessAnalysis analysis;
+  double wall_s = 0;
+  std::uint64_t peak_rss_bytes = 0;
+};
+
+/// Everything measured for one interpreter.
+struct InterpreterResult {
+  std::string id;
+  bool ok = true;
+  std::string reason;  ///< why it cannot run
+  double startup_s = 0;
+  double import_s = 0;
+  std::vector<ProcessRecord> processes;
+  std::vector<run::RssSample> rss_curve;  ///< of the last process
+  std::uint64_t peak_rss_bytes = 0;
+  // Summaries across processes (filled by summarise()).
+  double first_iteration_s = 0;
+  double steady_mean_s = 0;
+  double steady_p50_s = 0;
+  double steady_p99_s = 0;
+  double iterations_to_steady = 0;
+  double seconds_to_steady = 0;
+  std::string classification;
+};
+
+/// The comparison of one candidate with the baseline.
+struct Comparison {
+  std::string candidate_id;
+  std::optional<stats::Ratio> speedup;
+  std::optional<stats::Ratio> bootstrap;
+  std::optional<stats::BreakEven> break_even;
+  double memory_ratio = 0;
+};
+
+/// One benchmark's result.
+struct BenchmarkResult {
+  std::string name;
+  std::string mode;  ///< "function", "process", "command"
+  std::vector<InterpreterResult> per_interpreter;
+  std::vector<Comparison> comparisons;
+  std::vector<std::string> warnings;
+  std::string stopped_because;  ///< "ci-width", "decided", "time-budget", "max-runs", "interrupted", ...
+  double total_s = 0;
+};
+
+/// Runs one benchmark to completion (or interruption).
+BenchmarkResult run_benchmark(const BenchConfig& config);
+
+/// Fills the per-interpreter summaries and the comparisons from the processes (pure).
+void summarise(BenchmarkResult& result, const BenchConfig& config);
+
+/// Parses the function probe's data pipe lines into iterations; an error names the failure.
+core::Result<std::pair<std::vector<double>, std::vector<double>>> parse_probe_data(
+    const std::string& data, double* import_s = nullptr);
+
+}  // namespace pypyready::bench

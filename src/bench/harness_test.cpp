@@ -1,0 +1,86 @@
+#include "bench/harness.h"
+
+#include <gtest/gtest.h>
+
+#include "bench/render.h"
+
+namespace pypyready::bench {
+namespace {
+
+TEST(ParseProbeData, ReadsIterationsAndImportTime) {
+  double import_s = 0;
+  auto parsed = parse_probe_data("import_ns 2000000\n1000000 900000\n500000 400000\n", &import_s);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_DOUBLE_EQ(import_s, 0.002);
+  EXPECT_EQ(parsed->first, (std::vector<double>{0.001, 0.0005}));
+  EXPECT_EQ(parsed->second, (std::vector<double>{0.0009, 0.0004}));
+}
+
+TEST(ParseProbeData, ErrorLineBecomesTheReason) {
+  auto parsed = parse_probe_data("error import ModuleNotFoundError: No module named 'numpy'\n");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().message, "import ModuleNotFoundError: No module named 'numpy'");
+}
+
+// A fake run: summarise() and the renderers work on recorded processes without running anything.
+BenchmarkResult fake_result() {
+  BenchmarkResult result;
+  result.name = "work.py:f";
+  result.mode = "function";
+  result.stopped_because = "decided";
+  InterpreterResult baseline, candidate;
+  baseline.id = "cpython-3.11";
+  candidate.id = "pypy-3.9";
+  baseline.startup_s = 0.015;
+  candidate.startup_s = 0.05;
+  for (int p = 0; p < 4; ++p) {
+    ProcessRecord a, b;
+    a.iterations_s.assign(20, 0.1 + 0.001 * p);
+    b.iterations_s = {0.3, 0.25, 0.2, 0.15, 0.1};
+    b.iterations_s.insert(b.iterations_s.end(), 25, 0.02 + 0.0002 * p);
+    a.peak_rss_bytes = 10 << 20;
+    b.peak_rss_bytes = 50 << 20;
+    baseline.processes.push_back(a);
+    candidate.processes.push_back(b);
+  }
+  result.per_interpreter = {baseline, candidate};
+  summarise(result, BenchConfig{});
+  return result;
+}
+
+TEST(Summarise, ClassifiesAndCompares) {
+  BenchmarkResult result = fake_result();
+  EXPECT_EQ(result.per_interpreter[0].classification, "flat");
+  EXPECT_EQ(result.per_interpreter[1].classification, "warmup");
+  EXPECT_EQ(result.per_interpreter[1].iterations_to_steady, 5);
+  ASSERT_EQ(result.comparisons.size(), 1u);
+  ASSERT_TRUE(result.comparisons[0].speedup.has_value());
+  EXPECT_NEAR(result.comparisons[0].speedup->estimate, 0.1015 / 0.0203, 0.05);
+  EXPECT_DOUBLE_EQ(result.comparisons[0].memory_ratio, 5.0);
+  ASSERT_TRUE(result.comparisons[0].break_even.has_value());
+  EXPECT_EQ(result.comparisons[0].break_even->iterations, 12u);
+}
+
+TEST(Render, JsonCarriesUnitsInKeysAndTextShowsTheVerdict) {
+  std::vector<BenchmarkResult> results{fake_result()};
+  nlohmann::json json = to_json(results);
+  const auto& pypy = json["benchmarks"][0]["per_interpreter"]["pypy-3.9"];
+  EXPECT_EQ(pypy["status"], "ok");
+  EXPECT_EQ(pypy["classification"], "warmup");
+  EXPECT_EQ(pypy["processes"].size(), 4u);
+  EXPECT_TRUE(json["benchmarks"][0]["speedup"]["ci95"].is_array());
+  EXPECT_EQ(json["benchmarks"][0]["break_even"]["iterations"], 12);
+  std::string text = render_text(results);
+  EXPECT_NE(text.find("pypy-3.9: 5.0"), std::string::npos) << text;
+  EXPECT_NE(text.find("x faster"), std::string::npos);
+  EXPECT_NE(render_csv(results).find("\"work.py:f\",pypy-3.9,ok"), std::string::npos);
+  EXPECT_NE(render_markdown(results).find("| work.py:f | cpython-3.11 | ok |"), std::string::npos);
+}
+
+TEST(Render, SparklineSpansLowToHigh) {
+  EXPECT_EQ(sparkline({1, 2, 3, 4, 5, 6, 7, 8}), "▁▂▃▄▅▆▇█");
+  EXPECT_EQ(sparkline({}), "");
+}
+
+}  // namespace
+}  // namespace pypyready::bench

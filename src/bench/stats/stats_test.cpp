@@ -1,0 +1,181 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "bench/stats/changepoints.h"
+#include "bench/stats/speedup.h"
+#include "bench/stats/summary.h"
+
+namespace pypyready::bench::stats {
+namespace {
+
+// Simulated iteration times: `count` normal samples around `level` with relative noise `noise`.
+void append(std::vector<double>& out, std::mt19937_64& rng, std::size_t count, double level, double noise) {
+  std::normal_distribution<double> dist(level, level * noise);
+  for (std::size_t i = 0; i < count; ++i)
+    out.push_back(std::max(1e-6, dist(rng)));
+}
+
+TEST(Summary, QuantilesAndMoments) {
+  std::vector<double> values{4, 1, 3, 2, 5};
+  EXPECT_DOUBLE_EQ(mean(values), 3);
+  EXPECT_DOUBLE_EQ(median(values), 3);
+  EXPECT_DOUBLE_EQ(quantile(values, 0.25), 2);
+  EXPECT_NEAR(stddev(values), std::sqrt(2.5), 1e-12);
+}
+
+TEST(Summary, StudentTQuantiles) {
+  EXPECT_NEAR(t_quantile_975(1), 12.706, 1e-3);
+  EXPECT_NEAR(t_quantile_975(10), 2.228, 1e-3);
+  EXPECT_NEAR(t_quantile_975(40), 2.021, 2e-3);
+  EXPECT_NEAR(t_quantile_975(1e6), 1.960, 1e-3);
+  EXPECT_GT(t_quantile_975(4.5), t_quantile_975(5));
+  EXPECT_LT(t_quantile_975(4.5), t_quantile_975(4));
+}
+
+TEST(Outliers, MarksFarPointsOnly) {
+  std::mt19937_64 rng(7);
+  std::vector<double> values;
+  append(values, rng, 50, 1.0, 0.02);
+  values[20] = 5.0;
+  auto marked = mark_outliers(values);
+  EXPECT_TRUE(marked[20]);
+  EXPECT_EQ(std::count(marked.begin(), marked.end(), true), 1);
+}
+
+TEST(Changepoints, FoundWherePlanted) {
+  int exact = 0;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<double> values;
+    append(values, rng, 20, 1.0, 0.03);
+    append(values, rng, 60, 0.4, 0.03);
+    append(values, rng, 40, 0.6, 0.03);
+    auto found = find_changepoints(values);
+    ASSERT_EQ(found.size(), 2u) << "seed " << seed;
+    EXPECT_NEAR(static_cast<double>(found[0]), 20, 2);
+    EXPECT_NEAR(static_cast<double>(found[1]), 80, 2);
+    exact += found[0] == 20 && found[1] == 80;
+  }
+  EXPECT_GE(exact, 15);
+}
+
+TEST(Changepoints, NoneInStationaryNoise) {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<double> values;
+    append(values, rng, 200, 0.05, 0.2);
+    EXPECT_TRUE(find_changepoints(values).empty()) << "seed " << seed;
+  }
+  EXPECT_TRUE(find_changepoints(std::vector<double>(50, 1.0)).empty());
+}
+
+TEST(Classification, FlatWarmupSlowdownAndNoSteadyState) {
+  std::mt19937_64 rng(3);
+  std::vector<double> flat, warmup, slowdown, unsteady;
+  append(flat, rng, 60, 0.1, 0.03);
+  append(warmup, rng, 10, 0.5, 0.03);
+  append(warmup, rng, 50, 0.1, 0.03);
+  append(slowdown, rng, 30, 0.1, 0.03);
+  append(slowdown, rng, 30, 0.2, 0.03);
+  // Still changing when the run ended: the last level lasted only 10 of 60 iterations.
+  append(unsteady, rng, 50, 0.1, 0.03);
+  append(unsteady, rng, 10, 0.3, 0.03);
+
+  EXPECT_EQ(analyse_process(flat).classification, "flat");
+  auto warm = analyse_process(warmup);
+  EXPECT_EQ(warm.classification, "warmup");
+  EXPECT_EQ(warm.steady_start, 10u);
+  EXPECT_NEAR(warm.steady_mean_s, 0.1, 0.005);
+  EXPECT_NEAR(warm.seconds_to_steady, 5.0, 0.2);
+  EXPECT_EQ(analyse_process(slowdown).classification, "slowdown");
+  EXPECT_EQ(analyse_process(unsteady).classification, "no-steady-state");
+}
+
+TEST(Classification, EquivalentSegmentsAreMerged) {
+  // A 1 % step is below the 2 % equivalence tolerance: one steady state.
+  std::vector<double> values(40, 0.100);
+  values.insert(values.end(), 40, 0.101);
+  auto analysis = analyse_process(values);
+  EXPECT_EQ(analysis.classification, "flat");
+  EXPECT_TRUE(analysis.changepoints.empty());
+}
+
+TEST(Speedup, WelchIntervalCoversTheTrueRatioAtTheStatedRate) {
+  // 2000 simulated experiments: 5 and 7 processes with log-normal per-process means and
+  // unequal spreads; the true speedup is 3.
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> baseline_noise(0, 0.20), candidate_noise(0, 0.35);
+  int covered = 0;
+  const int runs = 2000;
+  for (int run = 0; run < runs; ++run) {
+    std::vector<double> a, b;
+    for (int i = 0; i < 5; ++i)
+      a.push_back(0.9 * std::exp(baseline_noise(rng)));
+    for (int i = 0; i < 7; ++i)
+      b.push_back(0.3 * std::exp(candidate_noise(rng)));
+    auto ratio = welch_speedup(a, b);
+    ASSERT_TRUE(ratio.has_value());
+    covered += ratio->low <= 3.0 && 3.0 <= ratio->high;
+  }
+  double coverage = static_cast<double>(covered) / runs;
+  EXPECT_GT(coverage, 0.93);
+  EXPECT_LT(coverage, 0.97);
+}
+
+TEST(Speedup, BootstrapAgreesWithWelch) {
+  std::mt19937_64 rng(5);
+  std::normal_distribution<double> noise(0, 0.1);
+  std::vector<std::vector<double>> a(10), b(10);
+  std::vector<double> a_means, b_means;
+  for (int p = 0; p < 10; ++p) {
+    double level_a = 1.0 * std::exp(noise(rng)), level_b = 0.25 * std::exp(noise(rng));
+    append(a[p], rng, 20, level_a, 0.05);
+    append(b[p], rng, 20, level_b, 0.05);
+    a_means.push_back(mean(a[p]));
+    b_means.push_back(mean(b[p]));
+  }
+  auto welch = welch_speedup(a_means, b_means);
+  auto boot = bootstrap_speedup(a, b);
+  ASSERT_TRUE(welch && boot);
+  EXPECT_NEAR(boot->estimate, welch->estimate, 1e-9);
+  EXPECT_NEAR(welch->estimate, 4.0, 0.5);
+  EXPECT_NEAR(std::log(boot->low), std::log(welch->low), 0.05);
+  EXPECT_NEAR(std::log(boot->high), std::log(welch->high), 0.05);
+  EXPECT_FALSE(welch_speedup({1.0}, {1.0, 2.0}).has_value());
+}
+
+TEST(Speedup, StoppingRule) {
+  EXPECT_EQ(stopping_decision({2.0, 1.96, 2.04, 5}, 0.05, 1.2), StopReason::kPrecise);
+  EXPECT_EQ(stopping_decision({3.0, 1.5, 6.0, 5}, 0.05, 1.2), StopReason::kDecided);
+  EXPECT_EQ(stopping_decision({0.5, 0.3, 0.9, 5}, 0.05, 1.2), StopReason::kDecided);
+  EXPECT_EQ(stopping_decision({1.3, 0.9, 1.8, 5}, 0.05, 1.2), StopReason::kContinue);
+}
+
+TEST(BreakEven, CrossingInsideTheMeasuredRun) {
+  // Baseline: 0.01 s start-up, 1 s iterations. Candidate: 0.05 s start-up, slow first
+  // iterations (3 s, 2 s), then 0.2 s: cumulative 5.85 s < 6.01 s from iteration 6 on.
+  std::vector<double> baseline(10, 1.0);
+  std::vector<double> candidate{3.0, 2.0};
+  candidate.insert(candidate.end(), 8, 0.2);
+  auto point = break_even(0.01, baseline, 0.05, candidate, 1.0, 0.2);
+  ASSERT_TRUE(point.has_value());
+  EXPECT_EQ(point->iterations, 6u);
+  EXPECT_NEAR(point->seconds, 6.01, 1e-9);
+}
+
+TEST(BreakEven, ExtrapolatedPastTheRunAndNever) {
+  // Candidate behind by 4 s after 2 iterations but 0.5 s faster per iteration afterwards.
+  auto later = break_even(0.0, {1.0, 1.0}, 4.0, {1.0, 1.0}, 1.0, 0.5);
+  ASSERT_TRUE(later.has_value());
+  EXPECT_EQ(later->iterations, 11u);
+  EXPECT_NEAR(later->seconds, 11.0, 1e-9);
+  EXPECT_FALSE(break_even(0.015, {0.01, 0.01}, 0.05, {0.02, 0.02}, 0.01, 0.02).has_value());
+  auto immediately = break_even(0.05, {1.0, 1.0}, 0.01, {0.5, 0.5}, 1.0, 0.5);
+  ASSERT_TRUE(immediately.has_value());
+  EXPECT_EQ(immediately->iterations, 0u);
+}
+
+}  // namespace
+}  // namespace pypyready::bench::stats

@@ -1,0 +1,50 @@
+#pragma once
+// Generic traversal of syntax trees. Trees can be 100k levels deep (`1+1+...+1`), so the walk
+// keeps its own stack instead of recursing.
+
+#include <vector>
+
+#include "python/ast.h"
+
+namespace pypyready::python {
+
+/// Calls `visit(child)` for each direct child node of `node`, in field order (None entries,
+/// such as Dict keys of `**` items, are skipped; operator and context singletons included).
+template <typename Visit>
+void for_each_child(const Node& node, Visit&& visit) {
+  const NodeInfo& info = node_info(node.kind);
+  for (int i = 0; i < info.field_count; ++i) {
+    const Slot& slot = node.slot(i);
+    switch (info.fields[i].shape) {
+      case FieldShape::kNode:
+      case FieldShape::kOptNode:
+        if (slot.node != nullptr) visit(*slot.node);
+        break;
+      case FieldShape::kList:
+        for (const Node* child : slot.list) {
+          if (child != nullptr) visit(*child);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/// Visits `root` and all its descendants in source order (pre-order, children left to
+/// right). `visit(node)` returns false to skip that node's children.
+template <typename Visit>
+void walk_preorder(const Node& root, Visit&& visit) {
+  std::vector<const Node*> stack{&root};
+  std::vector<const Node*> children;
+  while (!stack.empty()) {
+    const Node* node = stack.back();
+    stack.pop_back();
+    if (!visit(*node)) continue;
+    children.clear();
+    for_each_child(*node, [&children](const Node& child) { children.push_back(&child); });
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+}
+
+}  // namespace pypyready::python

@@ -1,0 +1,88 @@
+#pragma once
+// What a rule sees while it checks one node: the file, the semantic model, the node's scope,
+// parents for bounded upward look-ups, guard detection, and report() to record findings.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "python/ast.h"
+#include "python/semantic_model.h"
+#include "scan/finding.h"
+#include "scan/line_index.h"
+#include "scan/rule.h"
+
+namespace pypyready::scan {
+
+/// Parent of every node of a module (the module maps to nullptr).
+using ParentMap = std::unordered_map<const python::Node*, const python::Node*>;
+
+/// Builds the parent map of a module with one iterative pass.
+ParentMap build_parent_map(const python::Module& module);
+
+/// The per-file view handed to rules. The engine sets the current rule and scope before each
+/// call to Rule::check.
+class RuleContext {
+ public:
+  RuleContext(std::string_view path, std::string_view source, const python::SemanticModel& model,
+              const ParentMap& parents, const LineIndex& lines, std::vector<Finding>& out);
+
+  std::string_view path() const { return path_; }
+  std::string_view source() const { return source_; }
+  const python::SemanticModel& model() const { return model_; }
+  const python::Scope& scope() const { return *scope_; }
+  const LineIndex& lines() const { return lines_; }
+
+  /// The node's parent (nullptr for the module).
+  const python::Node* parent(const python::Node& node) const;
+  /// The nearest ancestor that is a statement (or the node itself when it is one).
+  const python::Node* enclosing_statement(const python::Node& node) const;
+
+  /// Qualified name of an expression in the current scope ("" when not imported/builtin).
+  std::string qualified_name(const python::Node& expression) const;
+  /// Qualified name of what a Call calls; also `getattr(mod, "name")` with a constant name
+  /// and no default resolves to "mod.name".
+  std::string callee_name(const python::Node& call) const;
+
+  /// Whether the node runs only under a guard: inside the body of a try whose handlers catch
+  /// AttributeError/ImportError/..., or under an if/while/ternary/and whose test checks
+  /// hasattr/getattr, the implementation (platform.python_implementation, sys.implementation,
+  /// pypy_version_info, __pypy__, IS_PYPY-style names) or TYPE_CHECKING.
+  bool is_guarded(const python::Node& node) const;
+  /// Whether the node lies inside a for/while body (or a comprehension) of its function.
+  bool in_loop(const python::Node& node) const;
+
+  /// The source text a node spans.
+  std::string_view text_of(const python::Node& node) const;
+  Location begin_of(const python::Node& node) const;
+  Location end_of(const python::Node& node) const;
+
+  /// Records a finding of the current rule over `node`'s range.
+  void report(const python::Node& node, std::string message, std::optional<Fix> fix = std::nullopt,
+              std::optional<Severity> severity = std::nullopt);
+
+  void set_current(const RuleInfo* rule, const python::Scope* scope) {
+    rule_ = rule;
+    scope_ = scope;
+  }
+
+ private:
+  std::string_view path_;
+  std::string_view source_;
+  const python::SemanticModel& model_;
+  const ParentMap& parents_;
+  const LineIndex& lines_;
+  std::vector<Finding>& out_;
+  const RuleInfo* rule_ = nullptr;
+  const python::Scope* scope_ = nullptr;
+};
+
+/// Whether a node kind is a statement.
+bool is_statement(python::NodeKind kind);
+
+/// The string of a str Constant node; nullopt for anything else.
+std::optional<std::string_view> string_constant(const python::Node* node);
+
+}  // namespace pypyready::scan

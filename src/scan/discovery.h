@@ -1,0 +1,31 @@
+#pragma once
+// Finding the Python files of a scan: recursive *.py (and *.pyi on request), honouring
+// .gitignore files (patterns, negation, directory-only and anchored patterns, nested files),
+// --exclude patterns, skipping tool and environment folders, detecting symlink loops.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace pypyready::scan {
+
+/// How to look for files.
+struct DiscoveryOptions {
+  bool include_pyi = false;
+  bool respect_gitignore = true;
+  std::vector<std::string> exclude;  ///< glob patterns on the relative path or the file name
+};
+
+/// The files found, sorted, and the problems met on the way (each names the path).
+struct Discovered {
+  std::vector<std::filesystem::path> files;
+  std::vector<std::string> errors;
+};
+
+/// Walks `roots` (files are taken as given unless excluded).
+Discovered discover_files(const std::vector<std::filesystem::path>& roots, const DiscoveryOptions& options);
+
+/// Whether a glob `pattern` matches `path` ('*' and '?' stop at '/', '**' crosses it).
+bool glob_match(std::string_view pattern, std::string_view path);
+
+}  // namespace pypyready::scan

@@ -1,0 +1,38 @@
+#include "scan/line_index.h"
+
+#include <algorithm>
+
+namespace pypyready::scan {
+
+std::uint32_t code_point_count(std::string_view utf8) {
+  std::uint32_t count = 0;
+  for (char byte : utf8) {
+    if ((static_cast<unsigned char>(byte) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::uint32_t index = 0; index < text.size(); ++index) {
+    if (text[index] == '\n') starts_.push_back(index + 1);
+  }
+}
+
+std::string_view LineIndex::line_text(std::uint32_t line) const {
+  if (line == 0 || line > starts_.size()) return {};
+  std::uint32_t begin = starts_[line - 1];
+  std::uint32_t end = line < starts_.size() ? starts_[line] - 1 : static_cast<std::uint32_t>(text_.size());
+  if (end < begin) end = begin;
+  return text_.substr(begin, end - begin);
+}
+
+Location LineIndex::location(std::uint32_t line, std::uint32_t byte_column) const {
+  if (line == 0) line = 1;
+  if (line > starts_.size()) line = static_cast<std::uint32_t>(starts_.size());
+  std::string_view text = line_text(line);
+  std::uint32_t column = std::min<std::uint32_t>(byte_column, static_cast<std::uint32_t>(text.size()));
+  return Location{line, code_point_count(text.substr(0, column)) + 1, starts_[line - 1] + column};
+}
+
+}  // namespace pypyready::scan

@@ -1,0 +1,48 @@
+#include <fmt/format.h>
+
+#include "scan/render/render.h"
+
+namespace pypyready::scan {
+
+namespace {
+
+std::string cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void render_markdown(const ScanReport& report, std::ostream& out) {
+  std::size_t total = 0;
+  out << "# pypyready scan\n\n";
+  for (const FileResult& file : report.files) {
+    if (file.findings.empty()) continue;
+    out << fmt::format("## `{}`\n\n| line | code | severity | message |\n|---:|---|---|---|\n", file.path);
+    for (const Finding& finding : file.findings) {
+      ++total;
+      out << fmt::format("| {}:{} | {} {} | {} | {} |\n", finding.begin.line, finding.begin.column,
+                         finding.code, finding.name, severity_name(finding.severity), cell(finding.message));
+    }
+    out << '\n';
+  }
+  bool heading = false;
+  for (const FileResult& file : report.files) {
+    if (!file.syntax_error) continue;
+    if (!heading) out << "## Syntax errors\n\n";
+    heading = true;
+    out << fmt::format("- `{}:{}`: {}\n", file.path, file.syntax_error->line,
+                       cell(file.syntax_error->message));
+  }
+  out << fmt::format("\n{} findings in {} files scanned.\n", total, report.files_scanned);
+}
+
+}  // namespace pypyready::scan

@@ -1,0 +1,109 @@
+#include "scan/rules/open_calls.h"
+
+#include <fmt/format.h>
+
+namespace pypyready::scan::rules {
+
+Opener opener_of(const Node& node, RuleContext& context) {
+  if (node.kind != NodeKind::kCall) return Opener::kNone;
+  const Node& callee = call_func(node);
+  std::string_view last = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);
+  if (last != "open" && last != "fdopen" && last != "urlopen") return Opener::kNone;
+  std::string name = context.callee_name(node);
+  if (name == "builtins.open" || name == "io.open") return Opener::kBuiltinOpen;
+  if (name == "codecs.open" || name == "gzip.open" || name == "bz2.open" || name == "lzma.open" ||
+      name == "os.fdopen") {
+    return Opener::kOtherOpen;
+  }
+  if (name == "urllib.request.urlopen") return Opener::kUrlopen;
+  // Path(...).open(): the receiver is a call of pathlib.Path or PurePath-like constructors.
+  if (last == "open" && callee.kind == NodeKind::kAttribute) {
+    const Node& receiver = *python::child_at(callee, field_slot(NodeKind::kAttribute, "value"));
+    if (receiver.kind == NodeKind::kCall) {
+      std::string constructor = context.callee_name(receiver);
+      if (constructor == "pathlib.Path" || constructor == "pathlib.PosixPath" ||
+          constructor == "pathlib.WindowsPath") {
+        return Opener::kOtherOpen;
+      }
+    }
+  }
+  return Opener::kNone;
+}
+
+std::optional<std::string_view> open_mode(const Node& call) {
+  const Node* mode = argument(call, 1, "mode");
+  if (mode == nullptr) return std::string_view("r");
+  return string_constant(mode);
+}
+
+bool open_has_only(const Node& call, std::initializer_list<std::string_view> allowed) {
+  python::NodeSpan args = call_args(call);
+  if (args.size == 0 || args.size > 2) return false;
+  for (const Node* arg : args) {
+    if (arg->kind == NodeKind::kStarred) return false;
+  }
+  for (const Node* keyword : call_keywords(call)) {
+    std::string_view name = python::ident_at(*keyword, field_slot(NodeKind::kKeyword, "arg"));
+    bool ok = name == "mode" && args.size == 1;
+    for (std::string_view entry : allowed)
+      ok = ok || name == entry;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// Where `import pathlib` goes: before the first statement after the docstring and
+// `from __future__` imports.
+const Node* first_plain_statement(const python::Module& module) {
+  python::NodeSpan body = python::children_at(module, field_slot(NodeKind::kModule, "body"));
+  for (std::uint32_t index = 0; index < body.size; ++index) {
+    const Node* statement = body.items[index];
+    if (index == 0 && statement->kind == NodeKind::kExpr &&
+        string_constant(python::child_at(*statement, field_slot(NodeKind::kExpr, "value")))) {
+      continue;
+    }
+    if (statement->kind == NodeKind::kImportFrom &&
+        python::ident_at(*statement, field_slot(NodeKind::kImportFrom, "module")) == "__future__") {
+      continue;
+    }
+    return statement;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Fix pathlib_fix(const Node& replaced, const Node& open_call, std::string_view method, std::string arguments,
+                RuleContext& context) {
+  const Node& path = *call_args(open_call).items[0];
+  std::string path_class;
+  // Reuse the module's own spelling when pathlib or Path is already imported.
+  for (const python::Binding& binding : context.model().module_scope().bindings) {
+    if (binding.kind != python::BindingKind::kImport && binding.kind != python::BindingKind::kFromImport)
+      continue;
+    if (binding.origin == "pathlib") path_class = std::string(binding.name) + ".Path";
+    if (binding.origin == "pathlib.Path" && path_class.empty()) path_class = std::string(binding.name);
+  }
+  Fix fix;
+  if (path_class.empty()) {
+    path_class = "pathlib.Path";
+    const Node* parent = &replaced;
+    while (context.parent(*parent) != nullptr)
+      parent = context.parent(*parent);
+    if (const Node* anchor = first_plain_statement(*parent)) {
+      Location at = context.lines().location(anchor->lineno, 0);
+      fix.edits.push_back(Edit{at, at, "import pathlib\n"});
+    }
+  }
+  std::string replacement =
+      fmt::format("{}({}).{}({})", path_class, context.text_of(path), method, arguments);
+  fix.description = fmt::format("use `{}`", replacement);
+  fix.edits.push_back(Edit{context.begin_of(replaced), context.end_of(replaced), std::move(replacement)});
+  std::sort(fix.edits.begin(), fix.edits.end(),
+            [](const Edit& a, const Edit& b) { return a.begin.offset < b.begin.offset; });
+  return fix;
+}
+
+}  // namespace pypyready::scan::rules

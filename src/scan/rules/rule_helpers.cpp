@@ -1,0 +1,98 @@
+#include "scan/rules/rule_helpers.h"
+
+namespace pypyready::scan::rules {
+
+const Node* keyword_value(const Node& call, std::string_view name) {
+  for (const Node* keyword : call_keywords(call)) {
+    if (python::ident_at(*keyword, field_slot(NodeKind::kKeyword, "arg")) == name) {
+      return python::child_at(*keyword, field_slot(NodeKind::kKeyword, "value"));
+    }
+  }
+  return nullptr;
+}
+
+const Node* argument(const Node& call, std::size_t index, std::string_view name) {
+  python::NodeSpan args = call_args(call);
+  if (index < args.size && args.items[index]->kind != NodeKind::kStarred) return args.items[index];
+  return keyword_value(call, name);
+}
+
+std::string_view attribute_name(const Node& node) {
+  return node.kind == NodeKind::kAttribute ? python::ident_at(node, field_slot(NodeKind::kAttribute, "attr"))
+                                           : std::string_view{};
+}
+
+std::string_view name_id(const Node& node) {
+  return node.kind == NodeKind::kName ? python::ident_at(node, field_slot(NodeKind::kName, "id"))
+                                      : std::string_view{};
+}
+
+namespace {
+
+bool name_listed(std::string_view qualified, std::span<const std::string_view> names) {
+  for (std::string_view name : names) {
+    if (!name.empty() && name.back() == '*') {
+      if (qualified.substr(0, name.size() - 1) == name.substr(0, name.size() - 1)) return true;
+    } else if (qualified == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_load(const Node& node) {
+  const int slot = node.kind == NodeKind::kName ? field_slot(NodeKind::kName, "ctx")
+                                                : field_slot(NodeKind::kAttribute, "ctx");
+  const Node* ctx = python::child_at(node, slot);
+  return ctx == nullptr || ctx->kind == NodeKind::kLoad;
+}
+
+// The last dotted component of each listed name, to skip most nodes without a look-up.
+bool last_component_listed(std::string_view last, std::span<const std::string_view> names) {
+  for (std::string_view name : names) {
+    std::string_view tail = name.substr(name.rfind('.') + 1);
+    if (!tail.empty() && tail.back() == '*') {
+      if (last.substr(0, tail.size() - 1) == tail.substr(0, tail.size() - 1)) return true;
+    } else if (tail == last) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> api_use(const Node& node, RuleContext& context,
+                                   std::span<const std::string_view> names) {
+  switch (node.kind) {
+    case NodeKind::kAttribute: {
+      if (!is_load(node) || !last_component_listed(attribute_name(node), names)) return std::nullopt;
+      std::string qualified = context.qualified_name(node);
+      if (name_listed(qualified, names)) return qualified;
+      return std::nullopt;
+    }
+    case NodeKind::kName: {
+      if (!is_load(node)) return std::nullopt;
+      // `sys` in `sys.getrefcount` is handled at the Attribute.
+      const Node* parent = context.parent(node);
+      if (parent != nullptr && parent->kind == NodeKind::kAttribute) return std::nullopt;
+      std::string qualified = context.qualified_name(node);
+      if (qualified.empty() || qualified.starts_with("builtins.")) return std::nullopt;
+      if (name_listed(qualified, names)) return qualified;
+      return std::nullopt;
+    }
+    case NodeKind::kCall: {
+      const Node& callee = call_func(node);
+      if (name_id(callee) != "getattr" || call_args(node).size != 2) return std::nullopt;
+      std::optional<std::string_view> attribute = string_constant(call_args(node).items[1]);
+      if (!attribute || !last_component_listed(*attribute, names)) return std::nullopt;
+      std::string qualified = context.callee_name(node);
+      if (name_listed(qualified, names)) return qualified;
+      return std::nullopt;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace pypyready::scan::rules

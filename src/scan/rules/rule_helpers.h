@@ -1,0 +1,95 @@
+#pragma once
+// Small helpers shared by the rule files: field access by name, argument look-up, resolving
+// uses of an API (Name, Attribute or getattr with a constant) against a list of names.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "python/ast.h"
+#include "python/ast_fields.h"
+#include "scan/context.h"
+
+namespace pypyready::scan::rules {
+
+using python::field_slot;
+using python::Node;
+using python::NodeKind;
+
+/// The callee expression of a Call.
+inline const Node& call_func(const Node& call) {
+  return *python::child_at(call, field_slot(NodeKind::kCall, "func"));
+}
+inline python::NodeSpan call_args(const Node& call) {
+  return python::children_at(call, field_slot(NodeKind::kCall, "args"));
+}
+inline python::NodeSpan call_keywords(const Node& call) {
+  return python::children_at(call, field_slot(NodeKind::kCall, "keywords"));
+}
+/// The value of keyword argument `name` of a Call, or nullptr.
+const Node* keyword_value(const Node& call, std::string_view name);
+/// Positional argument `index`, else keyword `name`, else nullptr.
+const Node* argument(const Node& call, std::size_t index, std::string_view name);
+
+/// The attribute name of an Attribute node ("" for other nodes).
+std::string_view attribute_name(const Node& node);
+/// The id of a Name node ("" for other nodes).
+std::string_view name_id(const Node& node);
+
+/// When `node` is a use of one of `names` (qualified: "sys.getrefcount"; an entry ending in
+/// '*' matches a prefix), returns the qualified name. Uses are loads of a Name or Attribute
+/// (the outermost part of a chain that matches) and `getattr(mod, "name")` calls.
+std::optional<std::string> api_use(const Node& node, RuleContext& context,
+                                   std::span<const std::string_view> names);
+
+/// When `node` is an Import/ImportFrom statement, calls `found(alias_node, module)` for every
+/// module it imports among `modules` (submodules of a listed module count).
+template <typename Found>
+void for_each_imported_module(const Node& node, std::span<const std::string_view> modules, Found&& found);
+
+/// Whether an Import/ImportFrom `module` is `listed` or a submodule of it.
+inline bool module_matches(std::string_view module, std::string_view listed) {
+  return module == listed || (module.size() > listed.size() && module.substr(0, listed.size()) == listed &&
+                              module[listed.size()] == '.');
+}
+
+template <typename Found>
+void for_each_imported_module(const Node& node, std::span<const std::string_view> modules, Found&& found) {
+  if (node.kind == NodeKind::kImport) {
+    for (const Node* alias : python::children_at(node, field_slot(NodeKind::kImport, "names"))) {
+      std::string_view module = python::ident_at(*alias, field_slot(NodeKind::kAlias, "name"));
+      for (std::string_view listed : modules) {
+        if (module_matches(module, listed)) {
+          found(*alias, listed);
+          break;
+        }
+      }
+    }
+  } else if (node.kind == NodeKind::kImportFrom) {
+    if (node.slot(field_slot(NodeKind::kImportFrom, "level")).integer != 0) return;
+    std::string_view module = python::ident_at(node, field_slot(NodeKind::kImportFrom, "module"));
+    for (std::string_view listed : modules) {
+      if (module_matches(module, listed)) {
+        found(node, listed);
+        return;
+      }
+    }
+    // `from ctypes import pythonapi`-style imports of a listed dotted name.
+    for (const Node* alias : python::children_at(node, field_slot(NodeKind::kImportFrom, "names"))) {
+      std::string full = std::string(module) + "." +
+                         std::string(python::ident_at(*alias, field_slot(NodeKind::kAlias, "name")));
+      for (std::string_view listed : modules) {
+        if (module_matches(full, listed)) {
+          found(*alias, listed);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/// Node kinds that api_use() understands.
+inline constexpr python::NodeKind kApiUseKinds[] = {NodeKind::kName, NodeKind::kAttribute, NodeKind::kCall};
+
+}  // namespace pypyready::scan::rules

@@ -1,0 +1,3 @@
+# A Python 2 print statement: rejected on line 3.
+import sys
+print "hello", sys.argv
