@@ -14,25 +14,31 @@ namespace {
 
 // The command table, sorted by name: the whole product on one screen.
 constexpr std::array kCommands{
-    CommandSpec{"bench", "Measure CPython and PyPy on your workload: start-up, warmup, steady speedup with 95% CI",
+    CommandSpec{"bench",
+                "Measure CPython and PyPy on your workload: start-up, warmup, steady speedup with 95% CI",
                 add_bench_command},
-    CommandSpec{"debug", "Developer views of the Python front end: tokens and syntax tree", add_debug_command},
-    CommandSpec{"deps", "Which dependencies block PyPy, with evidence: declarations, installed files, C-API check",
+    CommandSpec{"debug", "Developer views of the Python front end: tokens and syntax tree",
+                add_debug_command},
+    CommandSpec{"deps",
+                "Which dependencies block PyPy, with evidence: declarations, installed files, C-API check",
                 add_deps_command},
-    CommandSpec{"rule", "One rule's documentation: what it finds, why it matters on PyPy, what to use instead",
+    CommandSpec{"rule",
+                "One rule's documentation: what it finds, why it matters on PyPy, what to use instead",
                 add_rule_command},
     CommandSpec{"rules", "The catalogue of scan rules", add_rules_command},
     CommandSpec{"scan", "Find code that behaves differently or breaks on PyPy", add_scan_command},
-    CommandSpec{"interpreters", "Every Python found (PATH, pyenv, conda, virtual environments), probed for version and ABI",
+    CommandSpec{"interpreters",
+                "Every Python found (PATH, pyenv, conda, virtual environments), probed for version and ABI",
                 add_interpreters_command},
 };
 
 }  // namespace
 
 ExitCode run_cli(int argc, char** argv) {
-  CLI::App app{"pypyready: should this Python project move from CPython to PyPy, what will break, "
-               "and what will it gain?",
-               "pypyready"};
+  CLI::App app{
+      "pypyready: should this Python project move from CPython to PyPy, what will break, "
+      "and what will it gain?",
+      "pypyready"};
   app.set_version_flag("--version", fmt::format("pypyready {}", core::kVersion));
   app.require_subcommand(1);
   app.fallthrough();

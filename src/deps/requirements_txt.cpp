@@ -242,8 +242,10 @@ class Reader {
     item.editable = editable;
     // Per-requirement options start at the first ` --`.
     if (std::size_t opts = text.find(" --"); opts != std::string::npos) {
-      std::string_view rest = std::string_view(text).substr(opts);
-      text = std::string(trim(std::string_view(text).substr(0, opts)));
+      // `rest` views the original line, so keep it alive while `text` is narrowed.
+      const std::string line_text = std::move(text);
+      std::string_view rest = std::string_view(line_text).substr(opts);
+      text = std::string(trim(std::string_view(line_text).substr(0, opts)));
       while (!(rest = trim(rest)).empty()) {
         std::size_t end = rest.find(' ');
         std::string_view token = rest.substr(0, end);

@@ -32,7 +32,9 @@ consteval int field_slot(NodeKind kind, std::string_view field) {
 }
 
 /// The child node held in a kNode/kOptNode slot (nullptr for None).
-inline const Node* child_at(const Node& node, int slot) { return node.slot(slot).node; }
+inline const Node* child_at(const Node& node, int slot) {
+  return node.slot(slot).node;
+}
 
 /// The children held in a kList slot.
 inline NodeSpan children_at(const Node& node, int slot) {
@@ -41,6 +43,8 @@ inline NodeSpan children_at(const Node& node, int slot) {
 }
 
 /// The name held in a kIdent/kOptIdent slot.
-inline std::string_view ident_at(const Node& node, int slot) { return node.slot(slot).ident.view(); }
+inline std::string_view ident_at(const Node& node, int slot) {
+  return node.slot(slot).ident.view();
+}
 
 }  // namespace pypyready::python

@@ -23,7 +23,7 @@ enum TraversalFlag : std::uint8_t {
 struct TraversalEntry {
   const Node* node;
   Scope* scope;
-  Scope* outer;                       ///< the enclosing scope, for parts of arguments/comprehensions
+  Scope* outer;  ///< the enclosing scope, for parts of arguments/comprehensions
   const Node* assigned_value = nullptr;
   std::uint8_t flags = kNoFlag;
 };
@@ -44,20 +44,27 @@ void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open
 
   auto push = [&stack](const Node* node, Scope* scope, Scope* outer, const Node* value = nullptr,
                        std::uint8_t flags = kNoFlag) {
-    if (node != nullptr && !is_singleton_kind(node->kind)) stack.push_back({node, scope, outer, value, flags});
+    if (node != nullptr && !is_singleton_kind(node->kind))
+      stack.push_back({node, scope, outer, value, flags});
   };
   // Pushed in reverse so that popping visits them in source order.
   auto push_list = [&push](NodeSpan items, Scope* scope, Scope* outer) {
-    for (std::uint32_t index = items.size; index > 0; --index) push(items.items[index - 1], scope, outer);
+    for (std::uint32_t index = items.size; index > 0; --index)
+      push(items.items[index - 1], scope, outer);
   };
   auto push_generic = [&](const Node& node, Scope* scope, Scope* outer) {
     const NodeInfo& info = node_info(node.kind);
     for (int field = info.field_count - 1; field >= 0; --field) {
       switch (info.fields[field].shape) {
         case FieldShape::kNode:
-        case FieldShape::kOptNode: push(child_at(node, field), scope, outer); break;
-        case FieldShape::kList: push_list(children_at(node, field), scope, outer); break;
-        default: break;
+        case FieldShape::kOptNode:
+          push(child_at(node, field), scope, outer);
+          break;
+        case FieldShape::kList:
+          push_list(children_at(node, field), scope, outer);
+          break;
+        default:
+          break;
       }
     }
   };
@@ -102,8 +109,9 @@ void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open
       case NodeKind::kGeneratorExp:
       case NodeKind::kDictComp: {
         Scope* inner = open_scope(node, ScopeKind::kComprehension, scope);
-        const int generators_slot = node.kind == NodeKind::kDictComp ? field_slot(NodeKind::kDictComp, "generators")
-                                                                     : field_slot(NodeKind::kListComp, "generators");
+        const int generators_slot = node.kind == NodeKind::kDictComp
+                                        ? field_slot(NodeKind::kDictComp, "generators")
+                                        : field_slot(NodeKind::kListComp, "generators");
         NodeSpan generators = children_at(node, generators_slot);
         // The first iterable is evaluated in the enclosing scope, everything else inside.
         for (std::uint32_t index = generators.size; index > 0; --index) {
@@ -141,7 +149,8 @@ void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open
         break;
       case NodeKind::kNamedExpr:
         push(child_at(node, field_slot(NodeKind::kNamedExpr, "value")), scope, entry.outer);
-        push(child_at(node, field_slot(NodeKind::kNamedExpr, "target")), scope, entry.outer, nullptr, kWalrusTarget);
+        push(child_at(node, field_slot(NodeKind::kNamedExpr, "target")), scope, entry.outer, nullptr,
+             kWalrusTarget);
         break;
       case NodeKind::kAssign: {
         const Node* value = child_at(node, field_slot(NodeKind::kAssign, "value"));
@@ -163,7 +172,9 @@ void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open
              value == nullptr ? kAnnotationOnly : kNoFlag);
         break;
       }
-      default: push_generic(node, scope, entry.outer); break;
+      default:
+        push_generic(node, scope, entry.outer);
+        break;
     }
   }
 }

@@ -11,7 +11,8 @@ namespace {
 
 const std::vector<std::uint32_t> kNoBindings;
 
-bool is_before(std::uint32_t line, std::uint32_t column, std::uint32_t other_line, std::uint32_t other_column) {
+bool is_before(std::uint32_t line, std::uint32_t column, std::uint32_t other_line,
+               std::uint32_t other_column) {
   return std::tie(line, column) < std::tie(other_line, other_column);
 }
 
@@ -60,7 +61,9 @@ class ScopeBuilder {
     const Node& node = *entry.node;
     Scope& scope = *entry.scope;
     switch (node.kind) {
-      case NodeKind::kName: visit_name(entry); break;
+      case NodeKind::kName:
+        visit_name(entry);
+        break;
       case NodeKind::kFunctionDef:
       case NodeKind::kAsyncFunctionDef:
         add(scope, ident_at(node, field_slot(NodeKind::kFunctionDef, "name")), BindingKind::kFunction, node);
@@ -71,8 +74,12 @@ class ScopeBuilder {
       case NodeKind::kArg:
         add(scope, ident_at(node, field_slot(NodeKind::kArg, "arg")), BindingKind::kParameter, node);
         break;
-      case NodeKind::kImport: visit_import(scope, node); break;
-      case NodeKind::kImportFrom: visit_import_from(scope, node); break;
+      case NodeKind::kImport:
+        visit_import(scope, node);
+        break;
+      case NodeKind::kImportFrom:
+        visit_import_from(scope, node);
+        break;
       case NodeKind::kGlobal:
         for (const Ident& name : node.slot(field_slot(NodeKind::kGlobal, "names")).idents) {
           scope.global_names.push_back(name.view());
@@ -88,14 +95,16 @@ class ScopeBuilder {
                      BindingKind::kExceptHandler, node);
         break;
       case NodeKind::kMatchAs:
-        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchAs, "name")), BindingKind::kAssignment, node);
+        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchAs, "name")), BindingKind::kAssignment,
+                     node);
         break;
       case NodeKind::kMatchStar:
-        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchStar, "name")), BindingKind::kAssignment, node);
+        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchStar, "name")),
+                     BindingKind::kAssignment, node);
         break;
       case NodeKind::kMatchMapping:
-        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchMapping, "rest")), BindingKind::kAssignment,
-                     node);
+        add_if_named(scope, ident_at(node, field_slot(NodeKind::kMatchMapping, "rest")),
+                     BindingKind::kAssignment, node);
         break;
       case NodeKind::kTypeVar:
       case NodeKind::kParamSpec:
@@ -103,7 +112,8 @@ class ScopeBuilder {
         // All three keep the name in their first field.
         add(scope, ident_at(node, 0), BindingKind::kTypeParameter, node);
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -119,7 +129,7 @@ class ScopeBuilder {
         target = const_cast<Scope*>(target->parent);
       }
     }
-    BindingKind kind = context == NodeKind::kDel ? BindingKind::kDeletion
+    BindingKind kind = context == NodeKind::kDel                      ? BindingKind::kDeletion
                        : (entry.flags & detail::kAnnotationOnly) != 0 ? BindingKind::kAnnotation
                                                                       : BindingKind::kAssignment;
     Binding& binding = add(*target, ident_at(node, field_slot(NodeKind::kName, "id")), kind, node);
@@ -200,7 +210,9 @@ SemanticModel::SemanticModel(const Module& module, ModuleContext context)
   Scope* module_scope = builder.open_scope(module, ScopeKind::kModule, nullptr);
   detail::traverse_scopes(
       module, module_scope,
-      [&builder](const Node& owner, ScopeKind kind, Scope* parent) { return builder.open_scope(owner, kind, parent); },
+      [&builder](const Node& owner, ScopeKind kind, Scope* parent) {
+        return builder.open_scope(owner, kind, parent);
+      },
       [&builder](const detail::TraversalEntry& entry) { builder.visit(entry); });
 }
 

@@ -18,17 +18,17 @@ namespace pypyready::python {
 enum class ScopeKind : std::uint8_t { kModule, kClass, kFunction, kLambda, kComprehension };
 
 enum class BindingKind : std::uint8_t {
-  kImport,          ///< import a.b / import a.b as c
-  kFromImport,      ///< from a import b [as c]
-  kAssignment,      ///< any store target: =, +=, for, with, walrus, match capture
-  kAnnotation,      ///< `x: int` without a value
+  kImport,      ///< import a.b / import a.b as c
+  kFromImport,  ///< from a import b [as c]
+  kAssignment,  ///< any store target: =, +=, for, with, walrus, match capture
+  kAnnotation,  ///< `x: int` without a value
   kParameter,
   kFunction,
   kClass,
-  kExceptHandler,   ///< except E as name
-  kDeletion,        ///< del name
-  kTypeParameter,   ///< PEP 695 type parameter
-  kGlobalName,      ///< a name declared global/nonlocal here (for listing; lookups follow it)
+  kExceptHandler,  ///< except E as name
+  kDeletion,       ///< del name
+  kTypeParameter,  ///< PEP 695 type parameter
+  kGlobalName,     ///< a name declared global/nonlocal here (for listing; lookups follow it)
 };
 
 struct Scope;
@@ -37,19 +37,19 @@ struct Scope;
 struct Binding {
   std::string_view name;
   BindingKind kind;
-  const Node* node;              ///< Name, alias, arg, FunctionDef, ClassDef, ExceptHandler, pattern...
+  const Node* node;  ///< Name, alias, arg, FunctionDef, ClassDef, ExceptHandler, pattern...
   const Scope* scope;
   std::uint32_t line;
   std::uint32_t column;
-  std::string origin;            ///< imports: the qualified name bound ("os", "os.path", "sys._getframe")
-  const Node* value = nullptr;   ///< `name = value`: the assigned expression (to follow aliases)
+  std::string origin;           ///< imports: the qualified name bound ("os", "os.path", "sys._getframe")
+  const Node* value = nullptr;  ///< `name = value`: the assigned expression (to follow aliases)
 };
 
 /// A Python scope: module, class body, function, lambda or comprehension.
 struct Scope {
   ScopeKind kind;
-  const Node* node;     ///< the Module, FunctionDef, ClassDef, Lambda or comprehension expression
-  const Scope* parent;  ///< nullptr for the module
+  const Node* node;               ///< the Module, FunctionDef, ClassDef, Lambda or comprehension expression
+  const Scope* parent;            ///< nullptr for the module
   std::vector<Binding> bindings;  ///< in source order
   std::vector<std::string_view> global_names;
   std::vector<std::string_view> nonlocal_names;

@@ -189,7 +189,8 @@ TEST(SemanticModel, ListsBindingKinds) {
   const Scope* scope = model.scope_opened_by(*function);
   ASSERT_NE(scope, nullptr);
   std::map<std::string, BindingKind> kinds;
-  for (const Binding& binding : scope->bindings) kinds[std::string(binding.name)] = binding.kind;
+  for (const Binding& binding : scope->bindings)
+    kinds[std::string(binding.name)] = binding.kind;
   EXPECT_EQ(kinds["p"], BindingKind::kParameter);
   EXPECT_EQ(kinds["x"], BindingKind::kAnnotation);
   EXPECT_EQ(kinds["y"], BindingKind::kDeletion);  // the last binding of y
@@ -202,7 +203,8 @@ TEST(SemanticModel, ListsBindingKinds) {
 
 TEST(SemanticModel, DeepNestingDoesNotOverflowTheStack) {
   std::string source = "x = 0";
-  for (int index = 0; index < 50000; ++index) source += " + x";
+  for (int index = 0; index < 50000; ++index)
+    source += " + x";
   source += "\n";
   ParsedFile parsed = parse_text(source);
   ASSERT_NE(parsed.module, nullptr);

@@ -1,25 +1,9 @@
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "scan/render/render.h"
 
 namespace pypyready::scan {
-
-namespace {
-
-std::string cell(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
-
-}  // namespace
 
 void render_markdown(const ScanReport& report, std::ostream& out) {
   std::size_t total = 0;
@@ -30,7 +14,8 @@ void render_markdown(const ScanReport& report, std::ostream& out) {
     for (const Finding& finding : file.findings) {
       ++total;
       out << fmt::format("| {}:{} | {} {} | {} | {} |\n", finding.begin.line, finding.begin.column,
-                         finding.code, finding.name, severity_name(finding.severity), cell(finding.message));
+                         finding.code, finding.name, severity_name(finding.severity),
+                         core::markdown_table_cell(finding.message));
     }
     out << '\n';
   }
@@ -40,7 +25,7 @@ void render_markdown(const ScanReport& report, std::ostream& out) {
     if (!heading) out << "## Syntax errors\n\n";
     heading = true;
     out << fmt::format("- `{}:{}`: {}\n", file.path, file.syntax_error->line,
-                       cell(file.syntax_error->message));
+                       core::markdown_table_cell(file.syntax_error->message));
   }
   out << fmt::format("\n{} findings in {} files scanned.\n", total, report.files_scanned);
 }
