@@ -31,7 +31,7 @@ test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 demo: deps build
-	$(BUILD_DIR)/pypyready --version
+	bash scripts/demo.sh $(BUILD_DIR)
 
 bench: build
 	bash bench/run-all.sh $(BUILD_DIR)
