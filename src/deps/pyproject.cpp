@@ -1,5 +1,7 @@
 #include "deps/pyproject.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -11,13 +13,7 @@
 namespace pypyready::deps {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
+using core::trim;
 
 void read_string_array(Declarations& out, const toml::node* node, const std::string& file,
                        const std::string& group, std::string_view what) {

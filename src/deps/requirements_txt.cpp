@@ -1,5 +1,7 @@
 #include "deps/requirements_txt.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -17,13 +19,7 @@ struct LogicalLine {
   int line = 0;  // where the logical line starts
 };
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
+using core::trim;
 
 // Joins `\` continuations first and strips comments afterwards, as pip does.
 std::vector<LogicalLine> logical_lines(std::string_view content) {

@@ -1,5 +1,7 @@
 #include "deps/setup_cfg.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -9,13 +11,7 @@
 namespace pypyready::deps {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
+using core::trim;
 
 struct Value {
   std::string section, key;

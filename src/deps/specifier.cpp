@@ -1,5 +1,7 @@
 #include "deps/specifier.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -7,13 +9,7 @@
 namespace pypyready::deps {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
+using core::trim;
 
 // `==1.4.*`: the candidate's release, padded with zeros, starts with the prefix's release.
 bool prefix_match(const Version& candidate, const Version& prefix) {

@@ -1,5 +1,7 @@
 #include "deps/version.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -71,13 +73,7 @@ std::optional<Version::Phase> read_pre_phase(Cursor& cursor) {
   return std::nullopt;
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
+using core::trim;
 
 core::Error bad(std::string_view text, std::size_t pos, std::string_view expected) {
   return core::Error{

@@ -101,6 +101,34 @@ Start middle_end(const Parser& parser, const Token& token) {
   return token_end(token);
 }
 
+/// Reads literal parts and replacement fields until neither follows, pushing each field (and
+/// the literal text before it, as one Constant) onto the parser's scratch list. Shared by the
+/// f-string body and its format specs; false after a syntax error.
+bool read_fstring_parts(Parser& parser, Pending& pending, bool raw) {
+  for (;;) {
+    if (parser.at(TokenKind::kFStringMiddle)) {
+      core::Result<std::string> text = evaluate_fstring_middle(parser.text_of(parser.tok()), raw);
+      if (!text) {
+        parser.fail(text.error().message);
+        return false;
+      }
+      if (!text->empty()) {
+        add_text(pending, *text, false, token_start(parser.tok()), middle_end(parser, parser.tok()));
+      }
+      parser.advance();
+    } else if (parser.at(TokenKind::kLeftBrace)) {
+      std::string debug_text;
+      Start debug_from{0, 0}, debug_end{0, 0};
+      Node* field = parser.fstring_field(debug_text, debug_from, debug_end);
+      if (!debug_text.empty()) add_text(pending, debug_text, false, debug_from, debug_end);
+      if (pending.active) parser.push(flush_constant(parser, pending));
+      parser.push(field);
+    } else {
+      return true;
+    }
+  }
+}
+
 }  // namespace
 
 Node* Parser::strings() {
@@ -140,26 +168,7 @@ Node* Parser::strings() {
       advance();
       // An f-string contributes no empty constant of its own.
       if (pending.active && pending.text.empty()) pending = Pending{};
-      for (;;) {
-        if (at(TokenKind::kFStringMiddle)) {
-          core::Result<std::string> text = evaluate_fstring_middle(text_of(tok()), raw);
-          if (!text) {
-            fail(text.error().message);
-            return placeholder();
-          }
-          if (!text->empty()) add_text(pending, *text, false, token_start(tok()), middle_end(*this, tok()));
-          advance();
-        } else if (at(TokenKind::kLeftBrace)) {
-          std::string debug_text;
-          Start debug_from{0, 0}, debug_end{0, 0};
-          Node* field = fstring_field(debug_text, debug_from, debug_end);
-          if (!debug_text.empty()) add_text(pending, debug_text, false, debug_from, debug_end);
-          if (pending.active) push(flush_constant(*this, pending));
-          push(field);
-        } else {
-          break;
-        }
-      }
+      if (!read_fstring_parts(*this, pending, raw)) return placeholder();
       expect(TokenKind::kFStringEnd, "f-string: expecting '}'");
     }
     first = false;
@@ -226,27 +235,8 @@ Node* Parser::fstring_format_spec() {
   advance();
   std::size_t values = scratch_mark();
   Pending pending;
-  for (;;) {
-    if (at(TokenKind::kFStringMiddle)) {
-      // Format specs are never raw-processed differently: escapes apply as in the string.
-      core::Result<std::string> text = evaluate_fstring_middle(text_of(tok()), false);
-      if (!text) {
-        fail(text.error().message);
-        return placeholder();
-      }
-      if (!text->empty()) add_text(pending, *text, false, token_start(tok()), middle_end(*this, tok()));
-      advance();
-    } else if (at(TokenKind::kLeftBrace)) {
-      std::string debug_text;
-      Start debug_from{0, 0}, debug_end{0, 0};
-      Node* field = fstring_field(debug_text, debug_from, debug_end);
-      if (!debug_text.empty()) add_text(pending, debug_text, false, debug_from, debug_end);
-      if (pending.active) push(flush_constant(*this, pending));
-      push(field);
-    } else {
-      break;
-    }
-  }
+  // Format specs are never raw-processed differently: escapes apply as in the string.
+  if (!read_fstring_parts(*this, pending, false)) return placeholder();
   if (pending.active) push(flush_constant(*this, pending));
   Node* joined = make(NodeKind::kJoinedStr, from);
   joined->slot(0).list = take_list(values);
