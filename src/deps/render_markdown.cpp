@@ -2,21 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace pypyready::deps {
 namespace {
-
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out.push_back(c);
-  }
-  return out;
-}
 
 std::string join_symbols(const std::vector<MissingSymbol>& symbols, bool real) {
   std::string out;
@@ -54,8 +43,9 @@ std::string render_deps_markdown(const DepsReport& report, const RenderOptions& 
         reason += fmt::format("; pulled in by {}{}", chain, dep.name);
       }
     }
-    out += fmt::format("| {} | {} | {} | {} | {} |\n", verdict_name(dep.verdict), escape(dep.name),
-                       escape(dep.version), dep.kind, escape(reason));
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", verdict_name(dep.verdict),
+                       core::markdown_table_cell(dep.name), core::markdown_table_cell(dep.version), dep.kind,
+                       core::markdown_table_cell(reason));
   }
   if (options.modules) {
     out += "\n### Extension modules: C-API check\n\n";
@@ -64,10 +54,10 @@ std::string render_deps_markdown(const DepsReport& report, const RenderOptions& 
         "by a PyPy build | "
         "fallback |\n|---|---|---|---|---|---|---|---|\n";
     auto row = [&](const ExtensionModule& ext, const std::string& package) {
-      out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {} |\n", ext.module, escape(package),
-                         binary_kind_name(ext.kind), ext.abi_tag.empty() ? "-" : ext.abi_tag,
-                         ext.capi_symbols, join_symbols(ext.missing, true), join_symbols(ext.missing, false),
-                         ext.has_fallback ? "yes" : "no");
+      out += fmt::format(
+          "| `{}` | {} | {} | {} | {} | {} | {} | {} |\n", ext.module, core::markdown_table_cell(package),
+          binary_kind_name(ext.kind), ext.abi_tag.empty() ? "-" : ext.abi_tag, ext.capi_symbols,
+          join_symbols(ext.missing, true), join_symbols(ext.missing, false), ext.has_fallback ? "yes" : "no");
     };
     for (const DependencyResult& dep : report.dependencies) {
       for (const ExtensionModule& ext : dep.modules) {
@@ -81,9 +71,9 @@ std::string render_deps_markdown(const DepsReport& report, const RenderOptions& 
   if (!report.errors.empty() || !report.warnings.empty()) {
     out += "\n### Input problems\n\n";
     for (const std::string& error : report.errors)
-      out += fmt::format("- error: {}\n", escape(error));
+      out += fmt::format("- error: {}\n", core::markdown_table_cell(error));
     for (const std::string& warning : report.warnings)
-      out += fmt::format("- warning: {}\n", escape(warning));
+      out += fmt::format("- warning: {}\n", core::markdown_table_cell(warning));
   }
   return out;
 }
