@@ -8,6 +8,8 @@
 #include <map>
 #include <sstream>
 
+#include "bench/noise.h"
+#include "bench/startup.h"
 #include "bench/stats/summary.h"
 #include "run/interrupt.h"
 #include "run/probes.h"
@@ -51,6 +53,66 @@ std::vector<std::string> command_for(const BenchConfig& config, const run::Inter
     return argv;
   }
   return {interpreter.path.string(), config.file};
+}
+
+// Adaptive in-process length: a process needs its warmup plus about 20 steady iterations, so the
+// next process of each interpreter asks for 1.5x what the slowest-warming process so far needed;
+// a process that reached no steady state doubles it, up to `longest_s`.
+void adapt_process_length(BenchmarkResult& result, double first_s, double longest_s) {
+  for (auto& side : result.per_interpreter) {
+    if (!side.ok || side.processes.empty()) continue;
+    double needed = 0;
+    bool unsteady = false;
+    for (const auto& process : side.processes) {
+      needed = std::max(needed, process.analysis.seconds_to_steady + 20 * process.analysis.steady_mean_s);
+      unsteady = unsteady || process.analysis.classification == "no-steady-state";
+    }
+    side.process_seconds = unsteady ? std::min(longest_s, std::max(first_s, side.process_seconds * 2))
+                                    : std::clamp(needed * 1.5, 0.2, longest_s);
+  }
+}
+
+// The typical warmup curve: per iteration, the mean over processes (as long as all have one).
+std::vector<double> mean_curve(const InterpreterResult& side) {
+  std::vector<double> curve;
+  if (side.processes.empty()) return curve;
+  std::size_t length = side.processes[0].iterations_s.size();
+  for (const auto& process : side.processes)
+    length = std::min(length, process.iterations_s.size());
+  for (std::size_t i = 0; i < length; ++i) {
+    double sum = 0;
+    for (const auto& process : side.processes)
+      sum += process.iterations_s[i];
+    curve.push_back(sum / static_cast<double>(side.processes.size()));
+  }
+  return curve;
+}
+
+// Per process, the CPU time of the steady iterations (outliers excluded) or of the whole process:
+// the same estimate as the wall-time one, immune to time spent waiting for a CPU.
+std::vector<double> cpu_means(const InterpreterResult& side, bool per_iteration) {
+  std::vector<double> means;
+  for (const auto& process : side.processes) {
+    if (!per_iteration) {
+      if (process.cpu_s > 0) means.push_back(process.cpu_s);
+      continue;
+    }
+    double sum = 0;
+    std::size_t count = 0;
+    for (std::size_t i = process.analysis.steady_start; i < process.iterations_cpu_s.size(); ++i) {
+      if (i < process.analysis.outliers.size() && process.analysis.outliers[i]) continue;
+      sum += process.iterations_cpu_s[i];
+      ++count;
+    }
+    if (count > 0 && sum > 0) means.push_back(sum / static_cast<double>(count));
+  }
+  return means;
+}
+
+// Start-up as the break-even point counts it: the whole-process import run when measured, else the
+// bare interpreter plus the probe's import time.
+double startup_with_import(const InterpreterResult& side) {
+  return side.startup_import_s > 0 ? side.startup_import_s : side.startup_s + side.import_s;
 }
 
 }  // namespace
@@ -100,23 +162,16 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
   for (const auto& interpreter : config.interpreters) {
     InterpreterResult side;
     side.id = interpreter.id;
+    side.process_seconds = process_s;
     result.per_interpreter.push_back(side);
   }
+  // In-process time a process may take at most, however slowly it warms up.
+  double longest_process_s = std::clamp(config.time_budget_s / 4, process_s, 60.0);
 
-  // Start-up, interleaved: `-c pass`, 1 warmup then a few measured runs each.
-  int startup_runs = static_cast<int>(std::clamp(config.time_budget_s * 0.05 / (0.05 * n_interp), 3.0, 30.0));
-  std::vector<std::vector<double>> startup(config.interpreters.size());
-  for (int round = 0; round <= startup_runs && !run::interrupted(); ++round) {
-    for (std::size_t i = 0; i < config.interpreters.size(); ++i) {
-      run::ProcessSpec spec = base_spec(config, 30);
-      spec.rss_interval = std::chrono::milliseconds(0);
-      spec.argv = {config.interpreters[i].path.string(), "-c", "pass"};
-      auto ran = run::run_process(spec);
-      if (ran && ran->succeeded() && round > 0) startup[i].push_back(ran->wall_s);
-    }
-  }
-  for (std::size_t i = 0; i < startup.size(); ++i)
-    result.per_interpreter[i].startup_s = stats::mean(startup[i]);
+  result.cpus = online_cpus();
+  result.load_average_start = load_average();
+  // Start-up on its own: up to 30 measured rounds, at most 5 % of the budget.
+  measure_startup(config, result, 30, config.time_budget_s * 0.05);
 
   // Iteration size: calibrated once on the baseline so one iteration lasts about target_iteration_s.
   long loops = 1;
@@ -149,7 +204,10 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
       stop = "interrupted";
       break;
     }
-    for (std::size_t i = 0; i < config.interpreters.size(); ++i) {
+    // Interleaved, the order alternating between rounds (ABBA) so drift hits every interpreter alike.
+    std::size_t n = config.interpreters.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      std::size_t i = round % 2 == 0 ? k : n - 1 - k;
       InterpreterResult& side = result.per_interpreter[i];
       if (!side.ok) continue;
       const run::Interpreter& interpreter = config.interpreters[i];
@@ -168,7 +226,7 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
                      std::to_string(loops),
                      "5",
                      "2000",
-                     fmt::format("{:.3f}", process_s),
+                     fmt::format("{:.3f}", side.process_seconds),
                      "0"};
       } else {
         spec.argv = command_for(config, interpreter);
@@ -182,6 +240,8 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
       if (ran->interrupted) break;
       ProcessRecord record;
       record.wall_s = ran->wall_s;
+      record.cpu_s = ran->user_s + ran->sys_s;
+      record.involuntary_switches = ran->involuntary_switches;
       record.peak_rss_bytes = std::max(ran->max_rss_bytes, ran->peak_group_rss_bytes);
       if (function_mode) {
         double import_s = 0;
@@ -215,6 +275,7 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
       side.processes.push_back(std::move(record));
     }
     summarise(result, config);
+    if (function_mode) adapt_process_length(result, process_s, longest_process_s);
     if (round + 1 >= config.min_runs && !result.comparisons.empty() && result.comparisons[0].speedup) {
       auto decision =
           stats::stopping_decision(*result.comparisons[0].speedup, config.ci_width, config.min_speedup);
@@ -243,6 +304,9 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
   if (run::interrupted()) stop = "interrupted";
   summarise(result, config);
   result.stopped_because = stop;
+  result.load_average_end = load_average();
+  for (auto& warning : noise_warnings(result))
+    result.warnings.push_back(std::move(warning));
   result.total_s = elapsed();
   return result;
 }
@@ -282,6 +346,11 @@ void summarise(BenchmarkResult& result, const BenchConfig& config) {
     int best = 0;
     for (const auto& [name, count] : classes)
       if (count > best) best = count, side.classification = name;
+    side.consistent = classes.size() <= 1;
+    std::vector<double> ratios;
+    for (const auto& process : side.processes)
+      if (double ratio = wall_cpu_ratio(process, per_iteration); ratio > 0) ratios.push_back(ratio);
+    side.wall_cpu_ratio = stats::median(ratios);
   }
   result.comparisons.clear();
   if (result.per_interpreter.empty()) return;
@@ -305,11 +374,12 @@ void summarise(BenchmarkResult& result, const BenchConfig& config) {
       auto [means, steady] = steady_of(candidate);
       comparison.speedup = stats::welch_speedup(base_means, means);
       comparison.bootstrap = stats::bootstrap_speedup(base_steady, steady, 1000);
+      comparison.speedup_cpu =
+          stats::welch_speedup(cpu_means(baseline, per_iteration), cpu_means(candidate, per_iteration));
       if (per_iteration && !baseline.processes.empty() && !candidate.processes.empty()) {
-        comparison.break_even = stats::break_even(
-            baseline.startup_s + baseline.import_s, baseline.processes.back().iterations_s,
-            candidate.startup_s + candidate.import_s, candidate.processes.back().iterations_s,
-            baseline.steady_mean_s, candidate.steady_mean_s);
+        comparison.break_even = stats::break_even(startup_with_import(baseline), mean_curve(baseline),
+                                                  startup_with_import(candidate), mean_curve(candidate),
+                                                  baseline.steady_mean_s, candidate.steady_mean_s);
       }
       if (baseline.peak_rss_bytes > 0)
         comparison.memory_ratio =

@@ -38,16 +38,22 @@ struct ProcessRecord {
   std::vector<double> iterations_cpu_s;
   stats::ProcessAnalysis analysis;
   double wall_s = 0;
+  double cpu_s = 0;  ///< user + system of the whole process
   std::uint64_t peak_rss_bytes = 0;
+  long involuntary_switches = 0;
 };
 
 /// Everything measured for one interpreter.
 struct InterpreterResult {
   std::string id;
   bool ok = true;
-  std::string reason;  ///< why it cannot run
-  double startup_s = 0;
-  double import_s = 0;
+  std::string reason;                  ///< why it cannot run
+  double startup_s = 0;                ///< mean whole-process time of `-c pass`
+  std::vector<double> startup_runs_s;  ///< every measured `-c pass` run
+  double startup_import_s = 0;         ///< mean whole-process time of importing the target module
+  std::vector<double> import_runs_s;   ///< every measured import run (function mode only)
+  double import_s = 0;                 ///< the target's import time measured inside the probe
+  double process_seconds = 0;          ///< in-process time asked of the next process (adaptive)
   std::vector<ProcessRecord> processes;
   std::vector<run::RssSample> rss_curve;  ///< of the last process
   std::uint64_t peak_rss_bytes = 0;
@@ -58,7 +64,9 @@ struct InterpreterResult {
   double steady_p99_s = 0;
   double iterations_to_steady = 0;
   double seconds_to_steady = 0;
-  std::string classification;
+  std::string classification;  ///< the most common process classification
+  bool consistent = true;      ///< every process got the same classification
+  double wall_cpu_ratio = 0;   ///< median over processes of wall time / CPU time (noise indicator)
 };
 
 /// The comparison of one candidate with the baseline.
@@ -66,6 +74,7 @@ struct Comparison {
   std::string candidate_id;
   std::optional<stats::Ratio> speedup;
   std::optional<stats::Ratio> bootstrap;
+  std::optional<stats::Ratio> speedup_cpu;  ///< the same ratio from CPU time (noise cross-check)
   std::optional<stats::BreakEven> break_even;
   double memory_ratio = 0;
 };
@@ -79,6 +88,9 @@ struct BenchmarkResult {
   std::vector<std::string> warnings;
   std::string stopped_because;  ///< "ci-width", "decided", "time-budget", "max-runs", "interrupted", ...
   double total_s = 0;
+  double load_average_start = 0;  ///< 1-minute load average before the first run
+  double load_average_end = 0;    ///< and after the last
+  int cpus = 0;                   ///< online CPUs, to judge the load against
 };
 
 /// Runs one benchmark to completion (or interruption).

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "bench/noise.h"
 #include "bench/render.h"
 
 namespace pypyready::bench {
@@ -61,6 +62,33 @@ TEST(Summarise, ClassifiesAndCompares) {
   EXPECT_EQ(result.comparisons[0].break_even->iterations, 12u);
 }
 
+TEST(Summarise, ConsistencyAndNoiseWarnings) {
+  BenchmarkResult result = fake_result();
+  EXPECT_TRUE(result.per_interpreter[1].consistent);
+  EXPECT_TRUE(noise_warnings(result).empty());
+  // One PyPy process that never settles, a busy machine, and CPython waiting for the CPU.
+  std::vector<double> unsteady(16, 0.02);
+  unsteady.insert(unsteady.end(), 4, 0.06);
+  result.per_interpreter[1].processes[0].iterations_s = unsteady;
+  for (auto& process : result.per_interpreter[0].processes) {
+    process.iterations_cpu_s.assign(process.iterations_s.size(), 0.07);
+  }
+  result.load_average_start = 6;
+  result.cpus = 2;
+  summarise(result, BenchConfig{});
+  EXPECT_FALSE(result.per_interpreter[1].consistent);
+  EXPECT_NEAR(result.per_interpreter[0].wall_cpu_ratio, 0.1015 / 0.07, 0.01);
+  auto warnings = noise_warnings(result);
+  auto has = [&](const std::string& part) {
+    return std::any_of(warnings.begin(), warnings.end(),
+                       [&](const std::string& w) { return w.find(part) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("load average 6.0 on 2 CPUs"));
+  EXPECT_TRUE(has("cpython-3.11: wall time was 45 % above CPU time"));
+  EXPECT_TRUE(has("pypy-3.9: processes disagree"));
+  EXPECT_TRUE(has("pypy-3.9: 1 of 4 processes reached no steady state"));
+}
+
 TEST(Render, JsonCarriesUnitsInKeysAndTextShowsTheVerdict) {
   std::vector<BenchmarkResult> results{fake_result()};
   nlohmann::json json = to_json(results);
@@ -68,6 +96,10 @@ TEST(Render, JsonCarriesUnitsInKeysAndTextShowsTheVerdict) {
   EXPECT_EQ(pypy["status"], "ok");
   EXPECT_EQ(pypy["classification"], "warmup");
   EXPECT_EQ(pypy["processes"].size(), 4u);
+  EXPECT_EQ(pypy["processes"][0]["steady_start"], 5);
+  EXPECT_NEAR(pypy["processes"][0]["seconds_to_steady"].get<double>(), 1.0, 1e-9);
+  EXPECT_TRUE(pypy["processes"][0]["outliers"].empty());
+  EXPECT_TRUE(pypy["consistent"].get<bool>());
   EXPECT_TRUE(json["benchmarks"][0]["speedup"]["ci95"].is_array());
   EXPECT_EQ(json["benchmarks"][0]["break_even"]["iterations"], 12);
   std::string text = render_text(results);

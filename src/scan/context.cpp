@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 
 #include "python/ast_fields.h"
 
@@ -12,39 +13,18 @@ using python::Node;
 using python::NodeKind;
 
 ParentMap build_parent_map(const python::Module& module) {
-  ParentMap parents;
-  parents.reserve(4096);
-  std::vector<const Node*> stack{&module};
-  parents.emplace(&module, nullptr);
-  auto push = [&](const Node* child, const Node* parent) {
-    if (child == nullptr || (child->kind >= NodeKind::kLoad && child->kind <= NodeKind::kNotIn)) return;
-    parents.emplace(child, parent);
-    stack.push_back(child);
-  };
-  while (!stack.empty()) {
-    const Node* node = stack.back();
-    stack.pop_back();
-    const python::NodeInfo& info = python::node_info(node->kind);
-    for (int field = 0; field < info.field_count; ++field) {
-      switch (info.fields[field].shape) {
-        case python::FieldShape::kNode:
-        case python::FieldShape::kOptNode:
-          push(python::child_at(*node, field), node);
-          break;
-        case python::FieldShape::kList:
-          for (const Node* child : python::children_at(*node, field))
-            push(child, node);
-          break;
-        default:
-          break;
-      }
-    }
-  }
-  return parents;
+  return ParentMap(module);
 }
 
 bool is_statement(NodeKind kind) {
-  return python::node_info(kind).base == "stmt";
+  // Asked for every ancestor in upward walks: a table instead of comparing base names.
+  static const auto kStatements = [] {
+    std::array<bool, static_cast<std::size_t>(NodeKind::kCount)> table{};
+    for (std::size_t index = 0; index < table.size(); ++index)
+      table[index] = python::node_info(static_cast<NodeKind>(index)).base == "stmt";
+    return table;
+  }();
+  return kStatements[static_cast<std::size_t>(kind)];
 }
 
 std::optional<std::string_view> string_constant(const Node* node) {
@@ -55,13 +35,15 @@ std::optional<std::string_view> string_constant(const Node* node) {
 }
 
 RuleContext::RuleContext(std::string_view path, std::string_view source, const python::SemanticModel& model,
-                         const ParentMap& parents, const LineIndex& lines, std::vector<Finding>& out)
-    : path_(path), source_(source), model_(model), parents_(parents), lines_(lines), out_(out) {}
-
-const Node* RuleContext::parent(const Node& node) const {
-  auto found = parents_.find(&node);
-  return found == parents_.end() ? nullptr : found->second;
-}
+                         const ParentMap& parents, const LineIndex& lines, std::vector<Finding>& out,
+                         const ScanSettings& settings)
+    : path_(path),
+      source_(source),
+      model_(model),
+      parents_(parents),
+      lines_(lines),
+      out_(out),
+      settings_(settings) {}
 
 const Node* RuleContext::enclosing_statement(const Node& node) const {
   const Node* current = &node;
@@ -71,20 +53,35 @@ const Node* RuleContext::enclosing_statement(const Node& node) const {
 }
 
 std::string RuleContext::qualified_name(const Node& expression) const {
-  return model_.qualified_name(expression, *scope_);
+  return cached_name(expression, false);
 }
 
 std::string RuleContext::callee_name(const Node& call) const {
-  const Node& callee = *python::child_at(call, field_slot(NodeKind::kCall, "func"));
-  std::string name = model_.qualified_name(callee, *scope_);
-  if (name != "builtins.getattr") return name;
-  python::NodeSpan args = python::children_at(call, field_slot(NodeKind::kCall, "args"));
-  if (args.size != 2) return name;  // with a default, getattr is itself a guard
+  return cached_name(call, true);
+}
+
+const std::string& RuleContext::cached_name(const Node& node, bool callee) const {
+  auto key = reinterpret_cast<std::uintptr_t>(&node) >> 3;
+  CachedName& entry = name_cache_[(key * 2 + (callee ? 1 : 0)) % kNameCacheSize];
+  if (entry.node == &node && entry.scope == scope_ && entry.callee == callee) return entry.name;
+  entry.node = &node;
+  entry.scope = scope_;
+  entry.callee = callee;
+  if (!callee) {
+    entry.name = model_.qualified_name(node, *scope_);
+    return entry.name;
+  }
+  const Node& function = *python::child_at(node, field_slot(NodeKind::kCall, "func"));
+  entry.name = model_.qualified_name(function, *scope_);
+  if (entry.name != "builtins.getattr") return entry.name;
+  python::NodeSpan args = python::children_at(node, field_slot(NodeKind::kCall, "args"));
+  if (args.size != 2) return entry.name;  // with a default, getattr is itself a guard
   std::optional<std::string_view> attribute = string_constant(args.items[1]);
-  if (!attribute) return name;
+  if (!attribute) return entry.name;
   std::string base = model_.qualified_name(*args.items[0], *scope_);
-  if (base.empty()) return name;
-  return base + "." + std::string(*attribute);
+  if (base.empty()) return entry.name;
+  entry.name = base + "." + std::string(*attribute);
+  return entry.name;
 }
 
 namespace {
@@ -207,6 +204,93 @@ bool RuleContext::is_guarded(const Node& node) const {
   return false;
 }
 
+// A test that reads the running Python's version (sys.version_info, sys.hexversion,
+// sys.version) or a flag computed from it (`flags`), to a bounded size.
+static bool is_version_test(const Node& test, std::span<const std::string_view> flags = {}) {
+  std::vector<const Node*> pending{&test};
+  int budget = 256;
+  while (!pending.empty() && budget-- > 0) {
+    const Node* node = pending.back();
+    pending.pop_back();
+    if (node->kind == NodeKind::kAttribute) {
+      std::string_view attr = python::ident_at(*node, field_slot(NodeKind::kAttribute, "attr"));
+      const Node* base = python::child_at(*node, field_slot(NodeKind::kAttribute, "value"));
+      if (attr == "version_info" || attr == "hexversion" ||
+          (attr == "version" && base->kind == NodeKind::kName &&
+           python::ident_at(*base, field_slot(NodeKind::kName, "id")) == "sys")) {
+        return true;
+      }
+    } else if (node->kind == NodeKind::kName) {
+      std::string_view id = python::ident_at(*node, field_slot(NodeKind::kName, "id"));
+      if (id == "version_info" || id == "hexversion" ||
+          std::find(flags.begin(), flags.end(), id) != flags.end())
+        return true;
+    }
+    const python::NodeInfo& info = python::node_info(node->kind);
+    for (int field = 0; field < info.field_count; ++field) {
+      if (info.fields[field].shape == python::FieldShape::kNode ||
+          info.fields[field].shape == python::FieldShape::kOptNode) {
+        if (const Node* child = python::child_at(*node, field)) pending.push_back(child);
+      } else if (info.fields[field].shape == python::FieldShape::kList) {
+        for (const Node* child : python::children_at(*node, field)) {
+          if (child != nullptr) pending.push_back(child);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// Module-level names assigned a version test (`PY310 = sys.version_info >= (3, 10)`).
+static std::vector<std::string_view> version_flags(const Node& module) {
+  std::vector<std::string_view> flags;
+  if (module.kind != NodeKind::kModule) return flags;
+  for (const Node* statement : python::children_at(module, field_slot(NodeKind::kModule, "body"))) {
+    if (statement->kind != NodeKind::kAssign) continue;
+    const Node* value = python::child_at(*statement, field_slot(NodeKind::kAssign, "value"));
+    if (!is_version_test(*value)) continue;
+    for (const Node* target : python::children_at(*statement, field_slot(NodeKind::kAssign, "targets"))) {
+      if (target->kind == NodeKind::kName)
+        flags.push_back(python::ident_at(*target, field_slot(NodeKind::kName, "id")));
+    }
+  }
+  return flags;
+}
+
+bool RuleContext::is_version_guarded(const Node& node) const {
+  const Node* root = &node;
+  while (const Node* up = parent(*root))
+    root = up;
+  const std::vector<std::string_view> flags = version_flags(*root);
+  const Node* child = &node;
+  for (const Node* ancestor = parent(node); ancestor != nullptr;
+       child = ancestor, ancestor = parent(*ancestor)) {
+    switch (ancestor->kind) {
+      case NodeKind::kIf:
+      case NodeKind::kWhile:
+      case NodeKind::kIfExp: {
+        const Node* test = ancestor->kind == NodeKind::kIfExp
+                               ? python::child_at(*ancestor, field_slot(NodeKind::kIfExp, "test"))
+                           : ancestor->kind == NodeKind::kWhile
+                               ? python::child_at(*ancestor, field_slot(NodeKind::kWhile, "test"))
+                               : python::child_at(*ancestor, field_slot(NodeKind::kIf, "test"));
+        if (test != child && is_version_test(*test, flags)) return true;
+        break;
+      }
+      case NodeKind::kBoolOp: {
+        for (const Node* value : python::children_at(*ancestor, field_slot(NodeKind::kBoolOp, "values"))) {
+          if (value == child) break;
+          if (is_version_test(*value, flags)) return true;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 bool RuleContext::in_loop(const Node& node) const {
   const Node* child = &node;
   for (const Node* ancestor = parent(node); ancestor != nullptr;
@@ -253,8 +337,8 @@ std::string_view RuleContext::text_of(const Node& node) const {
   return source_.substr(begin.offset, end.offset - begin.offset);
 }
 
-void RuleContext::report(const Node& node, std::string message, std::optional<Fix> fix,
-                         std::optional<Severity> severity) {
+Finding& RuleContext::report(const Node& node, std::string message, std::optional<Fix> fix,
+                             std::optional<Severity> severity) {
   Finding finding;
   finding.code = rule_->code;
   finding.name = rule_->name;
@@ -266,6 +350,7 @@ void RuleContext::report(const Node& node, std::string message, std::optional<Fi
   finding.fix = std::move(fix);
   finding.line_text = std::string(lines_.line_text(finding.begin.line));
   out_.push_back(std::move(finding));
+  return out_.back();
 }
 
 }  // namespace pypyready::scan

@@ -2,6 +2,7 @@
 // What a rule sees while it checks one node: the file, the semantic model, the node's scope,
 // parents for bounded upward look-ups, guard detection, and report() to record findings.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,12 +13,11 @@
 #include "python/semantic_model.h"
 #include "scan/finding.h"
 #include "scan/line_index.h"
+#include "scan/parent_map.h"
 #include "scan/rule.h"
+#include "scan/scan_settings.h"
 
 namespace pypyready::scan {
-
-/// Parent of every node of a module (the module maps to nullptr).
-using ParentMap = std::unordered_map<const python::Node*, const python::Node*>;
 
 /// Builds the parent map of a module with one iterative pass.
 ParentMap build_parent_map(const python::Module& module);
@@ -27,16 +27,18 @@ ParentMap build_parent_map(const python::Module& module);
 class RuleContext {
  public:
   RuleContext(std::string_view path, std::string_view source, const python::SemanticModel& model,
-              const ParentMap& parents, const LineIndex& lines, std::vector<Finding>& out);
+              const ParentMap& parents, const LineIndex& lines, std::vector<Finding>& out,
+              const ScanSettings& settings = ScanSettings{});
 
   std::string_view path() const { return path_; }
   std::string_view source() const { return source_; }
   const python::SemanticModel& model() const { return model_; }
   const python::Scope& scope() const { return *scope_; }
   const LineIndex& lines() const { return lines_; }
+  const ScanSettings& settings() const { return settings_; }
 
   /// The node's parent (nullptr for the module).
-  const python::Node* parent(const python::Node& node) const;
+  const python::Node* parent(const python::Node& node) const { return parents_.parent(node); }
   /// The nearest ancestor that is a statement (or the node itself when it is one).
   const python::Node* enclosing_statement(const python::Node& node) const;
 
@@ -51,6 +53,10 @@ class RuleContext {
   /// hasattr/getattr, the implementation (platform.python_implementation, sys.implementation,
   /// pypy_version_info, __pypy__, IS_PYPY-style names) or TYPE_CHECKING.
   bool is_guarded(const python::Node& node) const;
+  /// Whether the node runs only under a test of the Python version: an if/while/ternary/and
+  /// (either branch) whose test reads sys.version_info, sys.hexversion, sys.version or a
+  /// module-level flag assigned from one (`PY310 = sys.version_info >= (3, 10)`).
+  bool is_version_guarded(const python::Node& node) const;
   /// Whether the node lies inside a for/while body (or a comprehension) of its function.
   bool in_loop(const python::Node& node) const;
 
@@ -59,9 +65,9 @@ class RuleContext {
   Location begin_of(const python::Node& node) const;
   Location end_of(const python::Node& node) const;
 
-  /// Records a finding of the current rule over `node`'s range.
-  void report(const python::Node& node, std::string message, std::optional<Fix> fix = std::nullopt,
-              std::optional<Severity> severity = std::nullopt);
+  /// Records a finding of the current rule over `node`'s range; returns it for extra data.
+  Finding& report(const python::Node& node, std::string message, std::optional<Fix> fix = std::nullopt,
+                  std::optional<Severity> severity = std::nullopt);
 
   void set_current(const RuleInfo* rule, const python::Scope* scope) {
     rule_ = rule;
@@ -75,8 +81,22 @@ class RuleContext {
   const ParentMap& parents_;
   const LineIndex& lines_;
   std::vector<Finding>& out_;
+  ScanSettings settings_;
   const RuleInfo* rule_ = nullptr;
   const python::Scope* scope_ = nullptr;
+
+  // Many rules ask for the qualified name of the same node (every Call goes to every rule
+  // subscribed to calls): the answers, which depend only on the node and its scope, are
+  // remembered in a small direct-mapped cache for the file.
+  struct CachedName {
+    const python::Node* node = nullptr;
+    const python::Scope* scope = nullptr;
+    bool callee = false;
+    std::string name;
+  };
+  static constexpr std::size_t kNameCacheSize = 64;
+  mutable std::array<CachedName, kNameCacheSize> name_cache_;
+  const std::string& cached_name(const python::Node& node, bool callee) const;
 };
 
 /// Whether a node kind is a statement.

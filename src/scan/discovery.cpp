@@ -152,7 +152,8 @@ struct Walker {
           subfolders.push_back(path);
           continue;
         }
-        bool wanted = path.extension() == ".py" || (options.include_pyi && path.extension() == ".pyi");
+        bool wanted = path.extension() == ".py" || (options.include_pyi && path.extension() == ".pyi") ||
+                      (options.also_wanted && options.also_wanted(name));
         if (!wanted) continue;
         if (excluded(path, root, options.exclude) || (options.respect_gitignore && ignored(path, false)))
           continue;

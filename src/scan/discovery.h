@@ -1,9 +1,11 @@
 #pragma once
-// Finding the Python files of a scan: recursive *.py (and *.pyi on request), honouring
-// .gitignore files (patterns, negation, directory-only and anchored patterns, nested files),
-// --exclude patterns, skipping tool and environment folders, detecting symlink loops.
+// Finding the files of a scan: recursive *.py (*.pyi on request, and the files the file rules
+// ask for), honouring .gitignore files (patterns, negation, directory-only and anchored
+// patterns, nested files), --exclude patterns, skipping tool and environment folders,
+// detecting symlink loops.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@ struct DiscoveryOptions {
   bool include_pyi = false;
   bool respect_gitignore = true;
   std::vector<std::string> exclude;  ///< glob patterns on the relative path or the file name
+  /// Other files to find by name (C sources, binaries, pyproject.toml) for the file rules.
+  std::function<bool(std::string_view file_name)> also_wanted;
 };
 
 /// The files found, sorted, and the problems met on the way (each names the path).

@@ -32,7 +32,12 @@ Location LineIndex::location(std::uint32_t line, std::uint32_t byte_column) cons
   if (line > starts_.size()) line = static_cast<std::uint32_t>(starts_.size());
   std::string_view text = line_text(line);
   std::uint32_t column = std::min<std::uint32_t>(byte_column, static_cast<std::uint32_t>(text.size()));
-  return Location{line, code_point_count(text.substr(0, column)) + 1, starts_[line - 1] + column};
+  std::string_view before = text.substr(0, column);
+  std::uint32_t code_points = code_point_count(before);
+  // A four-byte sequence (lead byte 0xF0-0xF4) is a character beyond U+FFFF: a surrogate pair.
+  std::uint32_t astral = static_cast<std::uint32_t>(std::count_if(
+      before.begin(), before.end(), [](char byte) { return static_cast<unsigned char>(byte) >= 0xF0; }));
+  return Location{line, code_points + 1, starts_[line - 1] + column, code_points + astral + 1};
 }
 
 }  // namespace pypyready::scan

@@ -13,6 +13,7 @@
 namespace pypyready::scan {
 
 class RuleContext;
+class FileRuleContext;
 
 /// Whether a rule can offer a fix.
 enum class FixAvailability : std::uint8_t { kNone, kSometimes, kAlways };
@@ -45,10 +46,24 @@ class Rule {
   virtual void check(const python::Node& node, RuleContext& context) const = 0;
 };
 
-/// One row of the registry: the rule's info and a factory for its check.
+/// A check over a whole file rather than syntax nodes: C and Cython sources, prebuilt
+/// binaries, pyproject.toml. The engine hands it the bytes of every file whose name it wants;
+/// discovery looks for such files only while a rule that wants them is selected.
+class FileRule {
+ public:
+  virtual ~FileRule() = default;
+  /// Whether the rule looks at files of this name (the last path component).
+  virtual bool wants(std::string_view file_name) const = 0;
+  /// Inspects the file's bytes (text or binary); reports findings through `context`.
+  virtual void check(std::string_view bytes, FileRuleContext& context) const = 0;
+};
+
+/// One row of the registry: the rule's info and a factory for its check: `make` for rules
+/// over syntax nodes, `make_file` for rules over whole files (the other one is null).
 struct RuleEntry {
   const RuleInfo* info;
   std::unique_ptr<Rule> (*make)();
+  std::unique_ptr<FileRule> (*make_file)() = nullptr;
 };
 
 }  // namespace pypyready::scan

@@ -1,5 +1,6 @@
 #include "scan/runner.h"
 
+#include <fmt/format.h>
 #include <pthread.h>
 
 #include <algorithm>
@@ -9,11 +10,14 @@
 #include "core/file_io.h"
 #include "scan/discovery.h"
 #include "scan/selection.h"
+#include "scan/unified_diff.h"
 
 namespace pypyready::scan {
 namespace {
 
 constexpr std::size_t kWorkerStackBytes = 64u * 1024u * 1024u;
+// Larger files are generated data, not code to port; parsing one would take gigabytes.
+constexpr std::uintmax_t kMaxSourceBytes = 16u * 1024u * 1024u;
 
 struct Work {
   const std::vector<std::filesystem::path>* files;
@@ -27,8 +31,45 @@ bool looks_binary(std::string_view bytes) {
   return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
 }
 
+// Drops the findings that per-file-ignores silence for this file.
+void apply_per_file_ignores(const std::filesystem::path& path, const std::string& shown,
+                            const RunOptions& options, FileResult& result) {
+  if (options.per_file_ignores.empty()) return;
+  std::string relative =
+      options.root.empty() ? shown : path.lexically_relative(options.root).generic_string();
+  for (const PerFileIgnore& ignore : options.per_file_ignores) {
+    if (!glob_match(ignore.pattern, relative) && !glob_match(ignore.pattern, path.filename().string()))
+      continue;
+    std::erase_if(result.findings, [&](const Finding& finding) {
+      return std::any_of(ignore.codes.begin(), ignore.codes.end(),
+                         [&](const std::string& code) { return code_matches(finding.code, code); });
+    });
+  }
+}
+
+// Writes fixed bytes over the file a path names (through symbolic links), keeping its mode.
+std::optional<std::string> write_fixed(const std::filesystem::path& path, std::string_view bytes) {
+  std::error_code error;
+  std::filesystem::path target = std::filesystem::canonical(path, error);
+  if (error) return path.generic_string() + ": fixes not written: " + error.message();
+  std::filesystem::perms mode = std::filesystem::status(target, error).permissions();
+  if (core::Status written = core::write_file_atomically(target, bytes); !written)
+    return written.error().message;
+  if (!error) std::filesystem::permissions(target, mode, error);
+  return std::nullopt;
+}
+
 FileResult check_one(const std::filesystem::path& path, const Checker& checker, const RunOptions& options) {
   std::string shown = path.generic_string();
+  std::error_code size_error;
+  std::uintmax_t size = std::filesystem::file_size(path, size_error);
+  if (!size_error && size > kMaxSourceBytes) {
+    FileResult result;
+    result.path = shown;
+    result.read_error = fmt::format("{}: file too large ({} MiB, the limit is {} MiB), not scanned", shown,
+                                    size >> 20, kMaxSourceBytes >> 20);
+    return result;
+  }
   core::Result<std::string> bytes = core::read_file(path);
   if (!bytes) {
     FileResult result;
@@ -36,24 +77,34 @@ FileResult check_one(const std::filesystem::path& path, const Checker& checker, 
     result.read_error = bytes.error().message;
     return result;
   }
-  if (looks_binary(*bytes)) {
+  // Non-Python files reach here only for the file rules that asked for them (binaries too).
+  const bool python = checker.is_python_source(shown);
+  if (python && looks_binary(*bytes)) {
     FileResult result;
     result.path = shown;
     result.read_error = shown + ": binary file (contains NUL bytes), not Python source";
     return result;
   }
-  FileResult result = checker.check(shown, *bytes);
-  if (!options.per_file_ignores.empty()) {
-    std::string relative =
-        options.root.empty() ? shown : path.lexically_relative(options.root).generic_string();
-    for (const PerFileIgnore& ignore : options.per_file_ignores) {
-      if (!glob_match(ignore.pattern, relative) && !glob_match(ignore.pattern, path.filename().string()))
-        continue;
-      std::erase_if(result.findings, [&](const Finding& finding) {
-        return std::any_of(ignore.codes.begin(), ignore.codes.end(),
-                           [&](const std::string& code) { return code_matches(finding.code, code); });
-      });
-    }
+  auto check = [&](std::string_view source) {
+    FileResult result = checker.check(shown, source);
+    apply_per_file_ignores(path, shown, options, result);
+    return result;
+  };
+  if (options.fix == FixMode::kOff || !python) return check(*bytes);
+
+  std::string original = *bytes;
+  FixedSource fixed = fix_source(shown, std::move(*bytes), check);
+  FileResult result = std::move(fixed.result);
+  result.fix_error = std::move(fixed.error);
+  if (fixed.fixed == 0) return result;
+  if (options.fix == FixMode::kDiff) {
+    result.fixed = fixed.fixed;
+    result.diff = unified_diff(original, fixed.bytes, shown);
+  } else if (std::optional<std::string> error = write_fixed(path, fixed.bytes)) {
+    result = check(original);  // the file is unchanged: its findings are the original ones
+    result.fix_error = std::move(error);
+  } else {
+    result.fixed = fixed.fixed;
   }
   return result;
 }

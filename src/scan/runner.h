@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scan/checker.h"
+#include "scan/fixer.h"
 
 namespace pypyready::scan {
 
@@ -21,7 +22,8 @@ struct PerFileIgnore {
 struct RunOptions {
   unsigned threads = 0;  ///< 0: one per core
   std::vector<PerFileIgnore> per_file_ignores;
-  std::filesystem::path root;  ///< per-file-ignores patterns are relative to this folder
+  std::filesystem::path root;   ///< per-file-ignores patterns are relative to this folder
+  FixMode fix = FixMode::kOff;  ///< kApply rewrites fixed files; kDiff only fills FileResult::diff
 };
 
 /// Reads and checks every file; the results are in the order of `files`.

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/commands/commands.h"
+#include "bench/compare.h"
 #include "bench/harness.h"
 #include "bench/render.h"
 #include "core/file_io.h"
@@ -23,7 +24,7 @@ struct BenchOptions {
   std::vector<std::string> pythons;
   std::vector<std::string> pypys;
   std::string time_budget = "90s";
-  int min_runs = 3;
+  int min_runs = 5;
   int max_runs = 30;
   double ci_width = 0.05;
   double min_speedup = 1.2;
@@ -62,29 +63,6 @@ core::Result<std::uint64_t> parse_size(const std::string& text) {
     return core::Error{
         fmt::format("--memory-limit {}: expected bytes or a number with K, M or G (512M)", text)};
   return static_cast<std::uint64_t>(value * scale);
-}
-
-std::string compare_with(const nlohmann::json& old_section, const nlohmann::json& new_section) {
-  std::string out;
-  for (const auto& now : new_section["benchmarks"]) {
-    for (const auto& before : old_section.value("benchmarks", nlohmann::json::array())) {
-      if (before.value("name", "") != now.value("name", "")) continue;
-      if (before["speedup"].is_null() || now["speedup"].is_null()) {
-        out +=
-            fmt::format("{}: no speedup on one side; nothing to compare\n", now["name"].get<std::string>());
-        continue;
-      }
-      double b = before["speedup"]["estimate"], n = now["speedup"]["estimate"];
-      double b_lo = before["speedup"]["ci95"][0], b_hi = before["speedup"]["ci95"][1];
-      double n_lo = now["speedup"]["ci95"][0], n_hi = now["speedup"]["ci95"][1];
-      bool significant = n_lo > b_hi || n_hi < b_lo;  // non-overlapping 95 % intervals
-      out += fmt::format("{}: speedup {:.2f}x [{:.2f}-{:.2f}] -> {:.2f}x [{:.2f}-{:.2f}]: {}\n",
-                         now["name"].get<std::string>(), b, b_lo, b_hi, n, n_lo, n_hi,
-                         significant ? (n > b ? "improved (significant)" : "regressed (significant)")
-                                     : "no significant change");
-    }
-  }
-  return out;
 }
 
 ExitCode run_bench(const BenchOptions& options) {
@@ -162,35 +140,47 @@ ExitCode run_bench(const BenchOptions& options) {
   }
 
   nlohmann::json section = bench::to_json(results);
-  std::string text;
-  if (options.format == "json") {
-    nlohmann::json document{{"schema", "pypyready/1"}, {"bench", section}};
-    text = document.dump(2) + "\n";
-  } else if (options.format == "markdown") {
-    text = bench::render_markdown(results);
-  } else if (options.format == "csv") {
-    text = bench::render_csv(results);
-  } else {
-    text = bench::render_text(results);
-  }
+  nlohmann::json document{{"schema", "pypyready/1"}, {"bench", section}};
+  std::vector<bench::Change> changes;
   ExitCode code = ExitCode::kSuccess;
   if (!options.compare.empty()) {
-    auto saved = core::read_file(std::filesystem::path(".pypyready/bench") / (options.compare + ".json"));
+    auto path = std::filesystem::path(".pypyready/bench") / (options.compare + ".json");
+    auto saved = core::read_file(path);
     if (!saved) {
       std::cerr << "error: --compare " << options.compare << ": " << saved.error().message << "\n";
       return ExitCode::kUsageError;
     }
     nlohmann::json old_document = nlohmann::json::parse(*saved, nullptr, false);
-    std::string diff = compare_with(old_document.value("bench", nlohmann::json::object()), section);
-    if (diff.find("regressed") != std::string::npos) code = ExitCode::kFindings;
-    if (options.format == "text") text += "compared with " + options.compare + ":\n" + diff;
+    if (old_document.is_discarded() || !old_document.contains("bench")) {
+      std::cerr << "error: " << path.string() << ": expected a JSON document with a \"bench\" section "
+                << "(written by pypyready bench --save)\n";
+      return ExitCode::kUsageError;
+    }
+    changes = bench::compare_sections(old_document["bench"], section);
+    if (bench::has_regression(changes)) code = ExitCode::kFindings;
+    document["compare"] = bench::changes_json(changes);
+    document["compare"]["with"] = options.compare;
+  }
+  std::string text;
+  if (options.format == "json") {
+    text = document.dump(2) + "\n";
+  } else if (options.format == "markdown") {
+    text = bench::render_markdown(results);
+    if (!options.compare.empty())
+      text += "\n## Compared with " + options.compare + "\n\n" + bench::render_changes_markdown(changes);
+  } else if (options.format == "csv") {
+    text = bench::render_csv(results);
+  } else {
+    text = bench::render_text(results);
+    if (!options.compare.empty())
+      text += "compared with " + options.compare + ":\n" + bench::render_changes_text(changes);
   }
   if (!options.save.empty()) {
-    nlohmann::json document{{"schema", "pypyready/1"}, {"bench", section}};
+    nlohmann::json saved_document{{"schema", "pypyready/1"}, {"bench", section}};
     std::error_code ec;
     std::filesystem::create_directories(".pypyready/bench", ec);
     auto written = core::write_file_atomically(
-        std::filesystem::path(".pypyready/bench") / (options.save + ".json"), document.dump(2) + "\n");
+        std::filesystem::path(".pypyready/bench") / (options.save + ".json"), saved_document.dump(2) + "\n");
     if (!written) {
       std::cerr << "error: " << written.error().message << "\n";
       return ExitCode::kUsageError;
@@ -227,7 +217,8 @@ CommandRunner add_bench_command(CLI::App& subcommand) {
       ->capture_default_str();
   subcommand
       .add_option("--min-speedup", options->min_speedup,
-                  "Speedup that makes PyPy worth it (decision threshold)")
+                  "Speedup that makes PyPy worth it; the run stops once the CI is wholly above or below it "
+                  "(0: never)")
       ->capture_default_str();
   subcommand.add_option("--memory-limit", options->memory_limit,
                         "Kill a run whose RSS exceeds this (512M, 2G)");

@@ -3,12 +3,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "app/commands/commands.h"
+#include "app/commands/scan_target.h"
 #include "scan/checker.h"
 #include "scan/config.h"
 #include "scan/discovery.h"
@@ -32,6 +34,8 @@ struct ScanOptions {
   bool exit_zero = false;
   bool include_pyi = false;
   bool no_gitignore = false;
+  bool fix = false;
+  bool diff = false;
   unsigned threads = 0;
 };
 
@@ -46,6 +50,25 @@ std::vector<std::string> split_codes(const std::vector<std::string>& values) {
     }
   }
   return codes;
+}
+
+// --diff: the diffs on `out`, problems and a count on stderr; exit 1 when there is something
+// to fix, like a check that fails until the fixes are applied.
+ExitCode print_diffs(const scan::ScanReport& report, std::ostream& out, bool exit_zero) {
+  std::size_t fixes = 0, files = 0;
+  for (const scan::FileResult& file : report.files) {
+    out << file.diff;
+    if (file.fixed != 0) ++files;
+    fixes += file.fixed;
+    if (file.read_error) std::cerr << "error: " << *file.read_error << '\n';
+    if (file.fix_error) std::cerr << "error: " << *file.fix_error << '\n';
+  }
+  for (const std::string& error : report.errors)
+    std::cerr << "error: " << error << '\n';
+  out.flush();
+  std::cerr << fmt::format("Would fix {} finding{} in {} file{}.\n", fixes, fixes == 1 ? "" : "s", files,
+                           files == 1 ? "" : "s");
+  return fixes != 0 && !exit_zero ? ExitCode::kFindings : ExitCode::kSuccess;
 }
 
 ExitCode run_scan_command(const ScanOptions& options) {
@@ -74,8 +97,20 @@ ExitCode run_scan_command(const ScanOptions& options) {
     return ExitCode::kUsageError;
   }
 
+  core::Result<TargetPython> target = resolve_target_python(
+      options.target_pypy, config->target_pypy, config->file ? config->file->string() : std::string(),
+      rules_use_target_python(*rules));
+  if (!target) {
+    std::cerr << "error: " << target.error().message << '\n';
+    return ExitCode::kUsageError;
+  }
+  scan::ScanSettings settings;
+  settings.target_python = target->version;
+  scan::Checker checker(*rules, settings);
+
   scan::DiscoveryOptions discovery;
   discovery.include_pyi = options.include_pyi;
+  discovery.also_wanted = [&checker](std::string_view name) { return checker.wants_file(name); };
   discovery.respect_gitignore = !options.no_gitignore;
   discovery.exclude = config->exclude;
   discovery.exclude.insert(discovery.exclude.end(), options.exclude.begin(), options.exclude.end());
@@ -85,9 +120,13 @@ ExitCode run_scan_command(const ScanOptions& options) {
   run.threads = options.threads;
   run.per_file_ignores = config->per_file_ignores;
   if (config->file) run.root = config->file->parent_path();
-  scan::Checker checker(*rules);
+  run.fix = options.diff ? scan::FixMode::kDiff : options.fix ? scan::FixMode::kApply : scan::FixMode::kOff;
   scan::ScanReport report;
   report.files = scan::run_scan(found.files, checker, run);
+  if (std::any_of(rules->begin(), rules->end(),
+                  [](const scan::RuleEntry* entry) { return entry->info->code == "PPY040"; })) {
+    report.language_level = scan::language_level(report.files, target->version);
+  }
   report.errors = std::move(found.errors);
   for (const scan::FileResult& file : report.files) {
     if (!file.read_error) ++report.files_scanned;
@@ -102,6 +141,7 @@ ExitCode run_scan_command(const ScanOptions& options) {
     }
   }
   std::ostream& out = options.output.empty() ? std::cout : file_out;
+  if (options.diff) return print_diffs(report, out, options.exit_zero);
   if (options.format == "json") {
     scan::render_json(report, out);
   } else if (options.format == "sarif") {
@@ -116,9 +156,20 @@ ExitCode run_scan_command(const ScanOptions& options) {
     scan::render_text(report, out);
   }
   if (options.statistics && options.format != "text") scan::render_statistics(report, std::cerr);
+  // Formats without a place for them still get fix problems, on stderr.
+  if (options.format != "text" && options.format != "json") {
+    for (const scan::FileResult& file : report.files) {
+      if (file.fix_error) std::cerr << "error: " << *file.fix_error << '\n';
+    }
+  }
   out.flush();
 
   if (options.exit_zero) return ExitCode::kSuccess;
+  // A file that could not be read, parsed or fixed is an input error: the scan is incomplete.
+  bool incomplete = !report.errors.empty();
+  for (const scan::FileResult& result : report.files)
+    incomplete = incomplete || result.read_error || result.syntax_error || result.fix_error;
+  if (incomplete) return ExitCode::kUsageError;
   for (const scan::FileResult& result : report.files) {
     for (const scan::Finding& finding : result.findings) {
       if (finding.severity >= *fail_on) return ExitCode::kFindings;
@@ -142,8 +193,13 @@ CommandRunner add_scan_command(CLI::App& command) {
       ->check(CLI::IsMember({"error", "warning", "info"}));
   command.add_option("--target-pypy", options->target_pypy, "Python version of the target PyPy (e.g. 3.10)");
   command.add_option("--threads", options->threads, "Worker threads (default: one per core)");
+  command.add_flag("--fix", options->fix, "Apply the safe fixes to the files, then report what remains");
+  command.add_flag(
+      "--diff", options->diff,
+      "Print the safe fixes as a unified diff without writing files (exit 1 when there are any)");
   command.add_flag("--statistics", options->statistics, "Count findings per rule");
-  command.add_flag("--exit-zero", options->exit_zero, "Exit 0 even when findings remain");
+  command.add_flag("--exit-zero", options->exit_zero,
+                   "Exit 0 even when findings remain or files could not be read or parsed (exit 2)");
   command.add_flag("--pyi", options->include_pyi, "Also scan *.pyi stub files");
   command.add_flag("--no-gitignore", options->no_gitignore, "Do not honour .gitignore files");
   return [options] { return run_scan_command(*options); };

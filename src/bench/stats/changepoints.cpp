@@ -58,10 +58,39 @@ std::vector<std::size_t> find_changepoints(const std::vector<double>& values, do
   return result;
 }
 
+namespace {
+
+// The leading segment that outlier marking must leave alone, because it is warmup to be measured,
+// not noise: the iterations before the first changepoint of the raw series when that segment is
+// slower than the next one, and at least the run of slow iterations at the very start that the
+// sliding-window band would otherwise discard (a JIT's first one or two iterations).
+std::size_t leading_segment_length(const std::vector<double>& values, const std::vector<bool>& outliers) {
+  double overall = median(values);
+  std::size_t prefix = 0;
+  while (prefix < values.size() && outliers[prefix] && values[prefix] > overall)
+    ++prefix;
+  // What follows the outlying start may itself be a slower segment (a warmup in steps).
+  std::vector<double> rest(values.begin() + static_cast<long>(prefix), values.end());
+  auto raw = find_changepoints(rest);
+  if (!raw.empty()) {
+    std::size_t next_end = raw.size() > 1 ? raw[1] : rest.size();
+    auto first = std::vector<double>(rest.begin(), rest.begin() + static_cast<long>(raw[0]));
+    auto second = std::vector<double>(rest.begin() + static_cast<long>(raw[0]),
+                                      rest.begin() + static_cast<long>(next_end));
+    if (median(first) > median(second)) prefix += raw[0];
+  }
+  return prefix;
+}
+
+}  // namespace
+
 ProcessAnalysis analyse_process(const std::vector<double>& iterations_s, double relative_tolerance,
                                 double absolute_tolerance_s) {
   ProcessAnalysis analysis;
   analysis.outliers = mark_outliers(iterations_s);
+  std::size_t leading = leading_segment_length(iterations_s, analysis.outliers);
+  for (std::size_t i = 0; i < leading; ++i)
+    analysis.outliers[i] = false;
   // Changepoints are searched on the non-outliers, then mapped back to iteration indices.
   std::vector<double> kept;
   std::vector<std::size_t> index_of;
@@ -74,9 +103,14 @@ ProcessAnalysis analyse_process(const std::vector<double>& iterations_s, double 
     analysis.classification = "no-steady-state";
     return analysis;
   }
+  // The leading segment is a segment of its own even when it is shorter than PELT's minimum
+  // segment length (one slow first iteration is the commonest warmup of all).
   std::vector<std::size_t> bounds{0};
-  for (std::size_t cp : find_changepoints(kept))
-    bounds.push_back(cp);
+  if (leading > 0 && leading < kept.size()) bounds.push_back(leading);
+  std::size_t offset = bounds.back();
+  std::vector<double> rest(kept.begin() + static_cast<long>(offset), kept.end());
+  for (std::size_t cp : find_changepoints(rest))
+    bounds.push_back(offset + cp);
   bounds.push_back(kept.size());
   auto segment_median = [&](std::size_t a, std::size_t b) {
     return median(

@@ -71,7 +71,8 @@ std::optional<Ratio> bootstrap_speedup(const std::vector<std::vector<double>>& b
 StopReason stopping_decision(const Ratio& ratio, double ci_width, double min_speedup) {
   if (ratio.estimate > 0 && (ratio.high - ratio.low) / 2 <= ci_width * ratio.estimate)
     return StopReason::kPrecise;
-  if (ratio.low > min_speedup || ratio.high < min_speedup) return StopReason::kDecided;
+  // min_speedup <= 0 asks for precision only: the decision never ends the run early.
+  if (min_speedup > 0 && (ratio.low > min_speedup || ratio.high < min_speedup)) return StopReason::kDecided;
   return StopReason::kContinue;
 }
 

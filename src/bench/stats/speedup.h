@@ -30,7 +30,8 @@ std::optional<Ratio> bootstrap_speedup(const std::vector<std::vector<double>>& b
 enum class StopReason { kContinue, kPrecise, kDecided };
 
 /// kPrecise when the half-width is at most `ci_width` of the estimate; kDecided when the whole
-/// interval lies above `min_speedup`, or below it (including "candidate slower").
+/// interval lies above `min_speedup`, or below it (including "candidate slower"); with
+/// `min_speedup` <= 0 only precision stops the run.
 StopReason stopping_decision(const Ratio& ratio, double ci_width, double min_speedup);
 
 /// When the candidate's cumulative time (start-up included) stays below the baseline's.

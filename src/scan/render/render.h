@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "scan/checker.h"
+#include "scan/language_level.h"
 
 namespace pypyready::scan {
 
@@ -14,6 +15,7 @@ struct ScanReport {
   std::vector<FileResult> files;
   std::vector<std::string> errors;  ///< discovery problems and unreadable files
   std::size_t files_scanned = 0;
+  std::optional<LanguageLevel> language_level;  ///< set when PPY040 ran
 };
 
 /// ruff-style text grouped by file: location, code, severity, message, code frame, fix.

@@ -16,6 +16,7 @@ void render_json(const ScanReport& report, std::ostream& out) {
   nlohmann::json findings = nlohmann::json::array();
   nlohmann::json syntax_errors = nlohmann::json::array();
   nlohmann::json errors = nlohmann::json::array();
+  std::size_t fixed = 0;
   for (const FileResult& file : report.files) {
     for (const Finding& finding : file.findings) {
       nlohmann::json fix = nullptr;
@@ -26,7 +27,9 @@ void render_json(const ScanReport& report, std::ostream& out) {
                            {"end_location", location_json(edit.end)},
                            {"content", edit.content}});
         }
-        fix = {{"description", finding.fix->description}, {"edits", edits}};
+        fix = {{"description", finding.fix->description},
+               {"applicability", finding.fix->safe ? "safe" : "unsafe"},
+               {"edits", edits}};
       }
       findings.push_back({{"code", finding.code},
                           {"name", finding.name},
@@ -46,13 +49,29 @@ void render_json(const ScanReport& report, std::ostream& out) {
                                {"message", file.syntax_error->message}});
     }
     if (file.read_error) errors.push_back(*file.read_error);
+    if (file.fix_error) errors.push_back(*file.fix_error);
+    fixed += file.fixed;
   }
   for (const std::string& error : report.errors)
     errors.push_back(error);
   nlohmann::json document = {{"findings", findings},
                              {"files_scanned", report.files_scanned},
+                             {"fixed", fixed},
                              {"syntax_errors", syntax_errors},
                              {"errors", errors}};
+  if (report.language_level) {
+    const LanguageLevel& level = *report.language_level;
+    nlohmann::json first_use = nullptr;
+    if (level.first_use) {
+      first_use = {{"path", level.first_use->path},
+                   {"line", level.first_use->line},
+                   {"feature", level.first_use->feature}};
+    }
+    document["language_level"] = {
+        {"required", level.required ? nlohmann::json(level.required->to_string()) : nlohmann::json(nullptr)},
+        {"target", level.target.to_string()},
+        {"first_use", first_use}};
+  }
   out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

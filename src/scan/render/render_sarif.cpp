@@ -47,9 +47,9 @@ void render_sarif(const ScanReport& report, std::ostream& out) {
                                    {{"artifactLocation", {{"uri", finding.path}}},
                                     {"region",
                                      {{"startLine", finding.begin.line},
-                                      {"startColumn", finding.begin.column},
+                                      {"startColumn", finding.begin.utf16_column},
                                       {"endLine", finding.end.line},
-                                      {"endColumn", finding.end.column}}}}}}}}};
+                                      {"endColumn", finding.end.utf16_column}}}}}}}}};
       if (auto found = rule_index.find(finding.code); found != rule_index.end())
         result["ruleIndex"] = found->second;
       results.push_back(std::move(result));
@@ -65,6 +65,7 @@ void render_sarif(const ScanReport& report, std::ostream& out) {
              {"version", std::string(core::kVersion)},
              {"informationUri", "https://doc.pypy.org/en/latest/cpython_differences.html"},
              {"rules", rules}}}}},
+         {"columnKind", "utf16CodeUnits"},
          {"results", results}}}}};
   out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

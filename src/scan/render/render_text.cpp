@@ -9,11 +9,12 @@
 namespace pypyready::scan {
 
 void render_text(const ScanReport& report, std::ostream& out) {
-  std::size_t total = 0, fixable = 0;
+  std::size_t total = 0, fixable = 0, fixed = 0;
   for (const FileResult& file : report.files) {
+    fixed += file.fixed;
     for (const Finding& finding : file.findings) {
       ++total;
-      if (finding.fix) ++fixable;
+      if (finding.fix && finding.fix->safe) ++fixable;
       out << fmt::format("{}:{}:{}: {} [{}] {}\n", finding.path, finding.begin.line, finding.begin.column,
                          finding.code, severity_name(finding.severity), finding.message);
       std::string number = std::to_string(finding.begin.line);
@@ -26,7 +27,11 @@ void render_text(const ScanReport& report, std::ostream& out) {
               : std::max<std::uint32_t>(1, code_point_count(line) + 1 - finding.begin.column);
       out << fmt::format("{} |\n{} | {}\n{} | {}{}\n", pad, number, line, pad,
                          std::string(finding.begin.column - 1, ' '), std::string(width, '^'));
-      if (finding.fix) out << fmt::format("{} = fix: {}\n", pad, finding.fix->description);
+      if (finding.fix) {
+        out << fmt::format("{} = fix{}: {}\n", pad,
+                           finding.fix->safe ? "" : " (unsafe, not applied by --fix)",
+                           finding.fix->description);
+      }
       out << '\n';
     }
     if (file.syntax_error) {
@@ -34,12 +39,14 @@ void render_text(const ScanReport& report, std::ostream& out) {
                          file.syntax_error->column, file.syntax_error->message);
     }
     if (file.read_error) out << fmt::format("error: {}\n", *file.read_error);
+    if (file.fix_error) out << fmt::format("error: {}\n", *file.fix_error);
   }
   for (const std::string& error : report.errors)
     out << "error: " << error << '\n';
-  out << fmt::format("Found {} finding{} in {} file{} scanned", total, total == 1 ? "" : "s",
-                     report.files_scanned, report.files_scanned == 1 ? "" : "s");
-  if (fixable != 0) out << fmt::format(" ({} with a fix)", fixable);
+  if (fixed != 0) out << fmt::format("Fixed {} finding{}. ", fixed, fixed == 1 ? "" : "s");
+  out << fmt::format("Found {} {}finding{} in {} file{} scanned", total, fixed != 0 ? "remaining " : "",
+                     total == 1 ? "" : "s", report.files_scanned, report.files_scanned == 1 ? "" : "s");
+  if (fixable != 0) out << fmt::format(" ({} fixable with --fix)", fixable);
   out << ".\n";
 }
 

@@ -57,10 +57,13 @@ Operand classify(const Node& node, RuleContext& context) {
     case NodeKind::kBinOp: {
       // Arithmetic counts only with a number or string literal in it: `-oo + oo` on symbolic
       // objects (sympy) is an identity test of singletons, legitimately.
+      // Only literals count, and an operator or call is never one: not recursing into them
+      // keeps a generated `1 + 1 + ... + 1` chain of any length off the stack.
       for (const char* side : {"left", "right"}) {
         const Node& operand =
             *python::child_at(node, std::string_view(side) == "left" ? field_slot(NodeKind::kBinOp, "left")
                                                                      : field_slot(NodeKind::kBinOp, "right"));
+        if (operand.kind == NodeKind::kBinOp || operand.kind == NodeKind::kCall) continue;
         if (classify(operand, context) == Operand::kLiteral) return Operand::kComputed;
       }
       return Operand::kOther;

@@ -8,7 +8,9 @@ Opener opener_of(const Node& node, RuleContext& context) {
   if (node.kind != NodeKind::kCall) return Opener::kNone;
   const Node& callee = call_func(node);
   std::string_view last = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);
-  if (last != "open" && last != "fdopen" && last != "urlopen") return Opener::kNone;
+  // A bare name may be an alias (`from gzip import open as gzopen`): resolve it whatever it is called.
+  if (last != "open" && last != "fdopen" && last != "urlopen" && callee.kind != NodeKind::kName)
+    return Opener::kNone;
   std::string name = context.callee_name(node);
   if (name == "builtins.open" || name == "io.open") return Opener::kBuiltinOpen;
   if (name == "codecs.open" || name == "gzip.open" || name == "bz2.open" || name == "lzma.open" ||

@@ -1,0 +1,138 @@
+"""Reads the files bench-vs-hyperfine.sh writes and prints the comparison table.
+
+peer_summary.py half-width HYPERFINE.json   relative 95 % half-width of hyperfine's answer
+peer_summary.py runs HYPERFINE.json         runs hyperfine made of each command
+peer_summary.py table OUT_DIR               the Markdown table
+
+hyperfine reports a ratio of means with a propagated standard deviation, not an interval; to
+compare like with like, its exported run times get the same 95 % interval pypyready uses
+(Welch t on the logs of the samples).
+"""
+import glob
+import json
+import math
+import os
+import statistics
+import sys
+
+T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
+        10: 2.228, 12: 2.179, 15: 2.131, 20: 2.086, 25: 2.060, 30: 2.042, 40: 2.021, 60: 2.000,
+        120: 1.980}
+
+
+def t975(df):
+    keys = sorted(T975)
+    if df >= keys[-1]:
+        return 1.96
+    for low, high in zip(keys, keys[1:]):
+        if low <= df <= high:  # interpolate in 1/df
+            x, x0, x1 = 1 / df, 1 / low, 1 / high
+            return T975[low] + (T975[high] - T975[low]) * (x - x0) / (x1 - x0)
+    return T975[1]
+
+
+def welch(baseline, candidate):
+    """Ratio of geometric means baseline / candidate and its 95 % interval."""
+    a = [math.log(v) for v in baseline]
+    b = [math.log(v) for v in candidate]
+    va = statistics.variance(a) / len(a)
+    vb = statistics.variance(b) / len(b)
+    se = math.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1)) if se > 0 else 1e9
+    d = statistics.mean(a) - statistics.mean(b)
+    h = t975(df) * se
+    return math.exp(d), math.exp(d - h), math.exp(d + h)
+
+
+def hyperfine_times(path):
+    results = json.load(open(path))["results"]
+    return [r["times"] for r in results]
+
+
+def hyperfine_own(path):
+    """What hyperfine prints: ratio of means +- the propagated standard deviation."""
+    (c, p) = json.load(open(path))["results"]
+    ratio = c["mean"] / p["mean"]
+    sigma = ratio * math.sqrt((c["stddev"] / c["mean"]) ** 2 + (p["stddev"] / p["mean"]) ** 2)
+    return ratio, sigma
+
+
+def seconds(path):
+    return float(open(path).read().strip())
+
+
+def pypyready_answer(path):
+    bench = json.load(open(path))["bench"]["benchmarks"][0]
+    s = bench["speedup"]
+    if s is None:
+        return None
+    per = list(bench["per_interpreter"].values())
+    return (s["estimate"], s["ci95"][0], s["ci95"][1], [len(x["processes"]) for x in per],
+            bench["stopped_because"], bench["total_s"], bench.get("load_average_start", 0))
+
+
+def width(lo, hi, estimate):
+    return (hi - lo) / estimate
+
+
+def table(out):
+    rows = []
+    header = ("| workload | hyperfine: speedup [95% CI] | hyperfine: ± σ as printed | hyperfine: runs (C/P) | "
+              "hyperfine: time | pypyready: speedup [95% CI] | pypyready: processes (C/P), stopped | "
+              "pypyready: time | pypyready at hyperfine's precision: speedup [95% CI], time | "
+              "reference (10x): speedup [95% CI] | reference inside: hyperfine / pypyready |")
+    rows.append(header)
+    rows.append("|" + "---|" * (header.count("|") - 1))
+    for path in sorted(glob.glob(os.path.join(out, "*-hyperfine.json"))):
+        name = os.path.basename(path)[: -len("-hyperfine.json")]
+        try:
+            rows.append(row(out, path, name))
+        except (ValueError, OSError, KeyError, IndexError, TypeError):
+            rows.append("| %s | (incomplete: the run was stopped before this workload finished) |" % name)
+    return "\n".join(rows)
+
+
+def row(out, path, name):
+    if True:
+        times = hyperfine_times(path)
+        hf = welch(times[0], times[1])
+        own, sigma = hyperfine_own(path)
+        hf_s = seconds(os.path.join(out, name + "-hyperfine.seconds"))
+        pr = pypyready_answer(os.path.join(out, name + "-pypyready.json"))
+        pr_s = seconds(os.path.join(out, name + "-pypyready.seconds"))
+        matched_path = os.path.join(out, name + "-pypyready-matched.json")
+        matched = pypyready_answer(matched_path) if os.path.exists(matched_path) else None
+        matched_s = seconds(os.path.join(out, name + "-pypyready-matched.seconds")) if matched else 0
+        ref_c = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-cpython-*.json")))), [])
+        ref_p = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-pypy-*.json")))), [])
+        ref = welch(ref_c, ref_p) if len(ref_c) > 1 and len(ref_p) > 1 else None
+
+        def fmt(answer):
+            return "%.2fx [%.2f-%.2f] (width %.0f %%)" % (answer[0], answer[1], answer[2],
+                                                         100 * width(answer[1], answer[2], answer[0]))
+
+        inside = "-"
+        if ref:
+            inside = "%s / %s" % ("yes" if hf[1] <= ref[0] <= hf[2] else "no",
+                                  "yes" if pr and pr[1] <= ref[0] <= pr[2] else "no")
+        return ("| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s | %.1f s | %s | %s | %s |" % (
+            name, fmt(hf), own, sigma, len(times[0]), len(times[1]), hf_s,
+            fmt(pr) if pr else "none", "%d/%d" % tuple(pr[3][:2]) if pr else "-", pr[4] if pr else "-", pr_s,
+            (fmt(matched) + ", %.1f s" % matched_s) if matched else "-",
+            (fmt(ref) + ", %d/%d runs" % (len(ref_c), len(ref_p))) if ref else "-", inside))
+
+
+def main():
+    command = sys.argv[1]
+    if command == "half-width":
+        times = hyperfine_times(sys.argv[2])
+        estimate, low, high = welch(times[0], times[1])
+        print("%.4f" % max(0.005, (high - low) / 2 / estimate))
+    elif command == "runs":
+        times = hyperfine_times(sys.argv[2])
+        print(len(times[0]), len(times[1]))
+    elif command == "table":
+        print(table(sys.argv[2]))
+
+
+main()

@@ -1,0 +1,63 @@
+#include "bench/startup.h"
+
+#include <chrono>
+#include <optional>
+
+#include "bench/stats/summary.h"
+#include "run/interrupt.h"
+
+namespace pypyready::bench {
+
+const char* const kImportProgram =
+    "import importlib.util, os, sys\n"
+    "path = os.path.abspath(sys.argv[1])\n"
+    "sys.path.insert(0, os.path.dirname(path))\n"
+    "name = os.path.splitext(os.path.basename(path))[0]\n"
+    "spec = importlib.util.spec_from_file_location(name, path)\n"
+    "module = importlib.util.module_from_spec(spec)\n"
+    "sys.modules[name] = module\n"
+    "spec.loader.exec_module(module)\n";
+
+namespace {
+
+std::optional<double> time_once(const run::Interpreter& interpreter, std::vector<std::string> arguments) {
+  run::ProcessSpec spec;
+  spec.timeout = std::chrono::seconds(30);
+  spec.output_cap_bytes = 1 << 16;
+  spec.argv = {interpreter.path.string()};
+  spec.argv.insert(spec.argv.end(), arguments.begin(), arguments.end());
+  auto ran = run::run_process(spec);
+  if (!ran || !ran->succeeded()) return std::nullopt;
+  return ran->wall_s;
+}
+
+}  // namespace
+
+void measure_startup(const BenchConfig& config, BenchmarkResult& result, int max_runs, double time_share_s) {
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  bool with_import = !config.function.empty();
+  std::size_t n = config.interpreters.size();
+  // Round 0 is a warmup (page cache, dynamic loader); the order alternates between rounds so a
+  // slow drift of the machine hits every interpreter alike.
+  for (int round = 0; round <= max_runs && !run::interrupted(); ++round) {
+    for (std::size_t k = 0; k < n; ++k) {
+      std::size_t i = round % 2 == 0 ? k : n - 1 - k;
+      InterpreterResult& side = result.per_interpreter[i];
+      auto bare = time_once(config.interpreters[i], {"-c", "pass"});
+      if (bare && round > 0) side.startup_runs_s.push_back(*bare);
+      if (!with_import) continue;
+      auto imported = time_once(config.interpreters[i], {"-c", kImportProgram, config.file});
+      if (imported && round > 0) side.import_runs_s.push_back(*imported);
+    }
+    if (round >= 3 && elapsed() > time_share_s) break;
+  }
+  for (auto& side : result.per_interpreter) {
+    side.startup_s = stats::mean(side.startup_runs_s);
+    side.startup_import_s = stats::mean(side.import_runs_s);
+  }
+}
+
+}  // namespace pypyready::bench

@@ -1,0 +1,2 @@
+
+cdef long total_of(long[:] values)  # expect: PPY039

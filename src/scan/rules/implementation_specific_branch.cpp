@@ -1,0 +1,209 @@
+// PPY037 implementation-specific-branch: code whose path depends on which Python implementation
+// runs it, so both branches need testing.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "scan/rules/rule_helpers.h"
+#include "scan/rules/rules.h"
+
+namespace pypyready::scan::rules {
+
+const RuleInfo kImplementationSpecificBranch{
+    .code = "PPY037",
+    .name = "implementation-specific-branch",
+    .severity = Severity::kInfo,
+    .fix = FixAvailability::kNone,
+    .doc = {
+        .what =
+            "Finds tests of the running implementation: comparisons with \"PyPy\"/\"CPython\"/\"__pypy__\" "
+            "(`platform.python_implementation() == \"PyPy\"`, `sys.implementation.name == \"cpython\"`, "
+            "`\"__pypy__\" in sys.builtin_module_names`), platform.python_implementation() and "
+            "sys.implementation.name used as a condition, sys.pypy_version_info, "
+            "`hasattr(sys, \"pypy_version_info\")`, `import __pypy__`, IS_PYPY-style flags used as a "
+            "condition or skip marker, and test.support.cpython_only/check_impl_detail. Printing the "
+            "implementation's name is not reported.",
+        .why = "Such code takes another path on PyPy; the report lists these places so that the tests run on "
+               "both interpreters and cover both branches (sys.implementation.name is 'cpython' on CPython "
+               "and 'pypy' on PyPy; sys.pypy_version_info exists only on PyPy).",
+        .source = "https://doc.pypy.org/en/latest/cpython_differences.html",
+        .example = "if platform.python_implementation() == \"PyPy\":\n    use_pure_python()",
+        .use_instead = "# keep the branch, and run the test suite on both CPython and PyPy",
+    }};
+
+namespace {
+
+constexpr std::string_view kConditionApis[] = {"platform.python_implementation", "sys.implementation.name"};
+constexpr std::string_view kPypyOnlyApis[] = {"sys.pypy_version_info",          "sys.pypy_translation_info",
+                                              "sys.pypy_objspaceclass",         "test.support.cpython_only",
+                                              "test.support.check_impl_detail", "test.support.impl_detail"};
+constexpr std::string_view kImplementationModules[] = {"__pypy__"};
+constexpr std::string_view kSkipMarkers[] = {"skipif", "skipIf",  "skipUnless",
+                                             "xfail",  "skip_if", "skip_unless"};
+constexpr NodeKind kKinds[] = {NodeKind::kCompare, NodeKind::kCall,   NodeKind::kAttribute,
+                               NodeKind::kName,    NodeKind::kImport, NodeKind::kImportFrom};
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  for (char& c : result)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return result;
+}
+
+bool names_implementation(std::string_view text) {
+  std::string value = lower(text);
+  return value.find("pypy") != std::string::npos || value == "cpython" || value == "ironpython" ||
+         value == "jython" || value == "graalpy" || value == "graalpython";
+}
+
+// IS_PYPY, PYPY, _is_pypy, on_cpython, isPyPy ...
+bool is_flag_name(std::string_view name) {
+  std::string value = lower(name);
+  value.erase(0, value.find_first_not_of('_'));
+  for (std::string_view prefix : {"running_on_", "running_", "using_", "is_", "on_", "is"}) {
+    if (value.starts_with(prefix)) {
+      value.erase(0, prefix.size());
+      break;
+    }
+  }
+  return value == "pypy" || value == "pypy3" || value == "cpython";
+}
+
+bool compares_with_implementation(const Node& compare) {
+  std::vector<const Node*> operands{python::child_at(compare, field_slot(NodeKind::kCompare, "left"))};
+  for (const Node* comparator : python::children_at(compare, field_slot(NodeKind::kCompare, "comparators")))
+    operands.push_back(comparator);
+  for (const Node* operand : operands) {
+    if (std::optional<std::string_view> text = string_constant(operand); text && names_implementation(*text))
+      return true;
+    if (operand->kind == NodeKind::kTuple || operand->kind == NodeKind::kList ||
+        operand->kind == NodeKind::kSet) {
+      for (const Node* element : python::children_at(*operand, field_slot(NodeKind::kTuple, "elts"))) {
+        if (std::optional<std::string_view> text = string_constant(element);
+            text && names_implementation(*text))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Climbs from an expression through `.lower()`-style calls, `not`, `and`/`or` and calls of the
+// expression itself; returns the first other ancestor and the child it was reached from.
+std::pair<const Node*, const Node*> consumer(const Node& node, RuleContext& context) {
+  const Node* child = &node;
+  const Node* parent = context.parent(node);
+  while (parent != nullptr) {
+    bool transparent =
+        (parent->kind == NodeKind::kAttribute &&
+         python::child_at(*parent, field_slot(NodeKind::kAttribute, "value")) == child) ||
+        (parent->kind == NodeKind::kCall && &call_func(*parent) == child) ||
+        parent->kind == NodeKind::kBoolOp ||
+        (parent->kind == NodeKind::kUnaryOp &&
+         python::child_at(*parent, field_slot(NodeKind::kUnaryOp, "op"))->kind == NodeKind::kNot);
+    if (!transparent) break;
+    child = parent;
+    parent = context.parent(*parent);
+  }
+  return {parent, child};
+}
+
+// Whether `child` is the condition of `parent`: if/while/ternary/assert tests, comprehension filters.
+bool is_condition(const Node* parent, const Node* child) {
+  if (parent == nullptr) return false;
+  switch (parent->kind) {
+    case NodeKind::kIf:
+      return python::child_at(*parent, field_slot(NodeKind::kIf, "test")) == child;
+    case NodeKind::kWhile:
+      return python::child_at(*parent, field_slot(NodeKind::kWhile, "test")) == child;
+    case NodeKind::kIfExp:
+      return python::child_at(*parent, field_slot(NodeKind::kIfExp, "test")) == child;
+    case NodeKind::kAssert:
+      return python::child_at(*parent, field_slot(NodeKind::kAssert, "test")) == child;
+    case NodeKind::kComprehension: {
+      python::NodeSpan ifs = python::children_at(*parent, field_slot(NodeKind::kComprehension, "ifs"));
+      return std::find(ifs.begin(), ifs.end(), child) != ifs.end();
+    }
+    default:
+      return false;
+  }
+}
+
+bool is_skip_marker_argument(const Node* parent, const Node* child) {
+  if (parent == nullptr || parent->kind != NodeKind::kCall || &call_func(*parent) == child) return false;
+  const Node& callee = call_func(*parent);
+  std::string_view last = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);
+  return std::find(std::begin(kSkipMarkers), std::end(kSkipMarkers), last) != std::end(kSkipMarkers);
+}
+
+class ImplementationSpecificBranch final : public Rule {
+ public:
+  std::span<const NodeKind> kinds() const override { return kKinds; }
+  void check(const Node& node, RuleContext& context) const override {
+    switch (node.kind) {
+      case NodeKind::kImport:
+      case NodeKind::kImportFrom:
+        for_each_imported_module(node, kImplementationModules, [&](const Node& where, std::string_view) {
+          context.report(where, "`__pypy__` exists only on PyPy: this code path runs on one interpreter");
+        });
+        return;
+      case NodeKind::kCompare:
+        if (compares_with_implementation(node)) {
+          context.report(node,
+                         "a comparison with an implementation's name branches on the Python "
+                         "implementation: test both paths");
+        }
+        return;
+      case NodeKind::kCall:
+        check_call(node, context);
+        return;
+      default:
+        break;
+    }
+    if (std::optional<std::string> use = api_use(node, context, kPypyOnlyApis)) {
+      context.report(
+          node, fmt::format("`{}` marks code that depends on the implementation: test both paths", *use));
+      return;
+    }
+    if (std::optional<std::string> use = api_use(node, context, kConditionApis)) {
+      auto [parent, child] = consumer(node, context);
+      bool reported_by_compare = parent != nullptr && parent->kind == NodeKind::kCompare;
+      if (reported_by_compare && compares_with_implementation(*parent)) return;
+      if (!reported_by_compare && !is_condition(parent, child)) return;
+      context.report(node, fmt::format("a branch on `{}`: test both implementations' paths", *use));
+      return;
+    }
+    std::string_view name = node.kind == NodeKind::kName ? name_id(node) : attribute_name(node);
+    if (!is_flag_name(name)) return;
+    const Node* ctx =
+        python::child_at(node, node.kind == NodeKind::kName ? field_slot(NodeKind::kName, "ctx")
+                                                            : field_slot(NodeKind::kAttribute, "ctx"));
+    if (ctx != nullptr && ctx->kind != NodeKind::kLoad) return;
+    auto [parent, child] = consumer(node, context);
+    if (!is_condition(parent, child) && !is_skip_marker_argument(parent, child)) return;
+    context.report(node, fmt::format("a branch on `{}`: test both implementations' paths", name));
+  }
+
+ private:
+  // `hasattr(sys, "pypy_version_info")`, `getattr(sys, "pypy_version_info", None)`.
+  static void check_call(const Node& call, RuleContext& context) {
+    const Node& callee = call_func(call);
+    std::string_view id = name_id(callee);
+    if (id != "hasattr" && id != "getattr") return;
+    python::NodeSpan args = call_args(call);
+    if (args.size < 2) return;
+    std::optional<std::string_view> attribute = string_constant(args.items[1]);
+    if (!attribute || lower(*attribute).find("pypy") == std::string::npos) return;
+    if (context.qualified_name(*args.items[0]) != "sys") return;
+    context.report(call, fmt::format("`{}` tells PyPy from CPython: test both paths", context.text_of(call)));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_implementation_specific_branch() {
+  return std::make_unique<ImplementationSpecificBranch>();
+}
+
+}  // namespace pypyready::scan::rules

@@ -1,0 +1,50 @@
+#include "testdiff/likely_cause.h"
+
+#include <gtest/gtest.h>
+
+namespace pypyready::testdiff {
+namespace {
+
+std::string kind_of(std::string_view message, std::string_view details = "") {
+  auto cause = classify_failure(message, details);
+  return cause ? cause->kind : "none";
+}
+
+TEST(LikelyCause, RecognisesEachPattern) {
+  EXPECT_EQ(kind_of("AttributeError: module 'sys' has no attribute 'getrefcount'"), "cpython-only-api");
+  EXPECT_EQ(kind_of("OSError: [Errno 24] Too many open files: '/tmp/x'"), "too-many-open-files");
+  EXPECT_EQ(kind_of("TypeError: getsizeof(...) not implemented on PyPy", "sys.getsizeof(x)"), "getsizeof");
+  EXPECT_EQ(kind_of("RecursionError: maximum recursion depth exceeded"), "recursion-depth");
+  EXPECT_EQ(kind_of("ResourceWarning: unclosed file <_io.TextIOWrapper>"), "unclosed-resource");
+  EXPECT_EQ(kind_of("ReferenceError: weakly-referenced object no longer exists"), "gc-timing");
+  EXPECT_EQ(
+      kind_of("AssertionError: assert False", "E  +  where '' = <bound method TextIOWrapper.read of x>()"),
+      "unflushed-file");
+  EXPECT_EQ(kind_of("assert [1, 2, 3] == [3, 2, 1]"), "ordering");
+  EXPECT_EQ(kind_of("assert 1 == 2"), "none");
+}
+
+TEST(LikelyCause, NamesTheMissingAttribute) {
+  auto cause = classify_failure("AttributeError: module 'gc' has no attribute 'get_stats'", "");
+  ASSERT_TRUE(cause);
+  EXPECT_NE(cause->explanation.find("gc.get_stats does not exist on PyPy"), std::string::npos);
+}
+
+TEST(LikelyCause, OrderingNeedsTheSameItems) {
+  EXPECT_TRUE(differs_only_in_order("E       assert ['b', 'a'] == ['a', 'b']"));
+  EXPECT_TRUE(differs_only_in_order("assert {'x': (1, 2), 'y': 3} == {'y': 3, 'x': (1, 2)}"));
+  EXPECT_FALSE(differs_only_in_order("assert ['a', 'b'] == ['a', 'b']"));
+  EXPECT_FALSE(differs_only_in_order("assert ['a', 'b'] == ['a', 'c']"));
+  EXPECT_FALSE(differs_only_in_order("assert ['a, b'] == ['b, a']"));
+  EXPECT_FALSE(differs_only_in_order("assert x == y"));
+}
+
+TEST(LikelyCause, RulesMapToCauses) {
+  EXPECT_TRUE(rule_matches_cause("PPY010", "cpython-only-api"));
+  EXPECT_FALSE(rule_matches_cause("PPY010", "ordering"));
+  EXPECT_EQ(cause_of_rule("PPY006")->kind, "gc-timing");
+  EXPECT_FALSE(cause_of_rule("PPY999"));
+}
+
+}  // namespace
+}  // namespace pypyready::testdiff
