@@ -27,6 +27,7 @@ def main():
         # Debian splits ensurepip out of the interpreter package: venv without it cannot make pips.
         "has_venv": has_module("venv") and has_module("ensurepip"),
         "has_pip": has_module("pip"),
+        "has_pytest": has_module("pytest"),
     }
     sys.stdout.write(json.dumps(info) + "\n")
 

@@ -1,16 +1,19 @@
 #pragma once
-// Number wording shared by the criteria's evidence lines ("4.8x", "52 MiB", "0.9 s").
+// Wording for the criteria's evidence lines: the number forms of results/number_text.h, and lists.
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "results/number_text.h"
+
 namespace pypyready::decide {
 
-std::string times(double ratio);           ///< "4.8x", "0.45x"
-std::string seconds_text(double seconds);  ///< "0.9 s", "35 ms", "24 h"
-std::string mib_text(double mib);          ///< "161 MiB"
-double to_mib(std::uint64_t bytes);        ///< bytes / 2^20
+using results::mib_text;
+using results::seconds_text;
+using results::times;
+using results::to_mib;
+
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ",
                  std::size_t limit = 5);  ///< the first `limit`, then "and N more"
 

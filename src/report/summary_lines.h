@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "results/number_text.h"
 #include "results/results.h"
 
 namespace pypyready::report {
@@ -21,10 +22,8 @@ std::vector<SummaryLine> summary_lines(const results::Results& results);
 /// "CPython 3.11.2 vs PyPy 7.3.11 (Python 3.9)", or "" without interpreters.
 std::string interpreters_line(const results::Results& results);
 
-/// "4.8x", "0.45x".
-std::string times(double ratio);
-/// "0.9 s", "35 ms".
-std::string seconds_text(double seconds);
+using results::seconds_text;
+using results::times;
 /// "161 MiB".
 std::string mib_text(std::uint64_t bytes);
 /// "MIGRATE AFTER FIXES".

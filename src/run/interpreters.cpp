@@ -127,6 +127,7 @@ core::Result<Interpreter> parse_probe_output(const std::string& json_text, const
   interpreter.in_venv = data.value("in_venv", false);
   interpreter.has_venv = data.value("has_venv", false);
   interpreter.has_pip = data.value("has_pip", false);
+  interpreter.has_pytest = data.value("has_pytest", false);
   interpreter.id = interpreter.implementation + "-" + major_minor(interpreter.version);
   return interpreter;
 }

@@ -22,6 +22,7 @@ nlohmann::json interpreter_to_json(const Interpreter& interpreter) {
           {"in_venv", interpreter.in_venv},
           {"has_venv", interpreter.has_venv},
           {"has_pip", interpreter.has_pip},
+          {"has_pytest", interpreter.has_pytest},
           {"found_by", interpreter.found_by}};
 }
 

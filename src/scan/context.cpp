@@ -6,6 +6,7 @@
 #include <span>
 
 #include "python/ast_fields.h"
+#include "python/ast_walk.h"
 
 namespace pypyready::scan {
 
@@ -147,23 +148,63 @@ static bool is_guard_test(const Node& test) {
         return true;
       }
     }
-    const python::NodeInfo& info = python::node_info(node->kind);
-    for (int field = 0; field < info.field_count; ++field) {
-      if (info.fields[field].shape == python::FieldShape::kNode ||
-          info.fields[field].shape == python::FieldShape::kOptNode) {
-        if (const Node* child = python::child_at(*node, field)) pending.push_back(child);
-      } else if (info.fields[field].shape == python::FieldShape::kList) {
-        for (const Node* child : python::children_at(*node, field)) {
-          if (child != nullptr) pending.push_back(child);
-        }
-      }
-    }
+    python::for_each_child(*node, [&pending](const Node& child) { pending.push_back(&child); });
   }
   return false;
 }
 
 static bool span_contains(python::NodeSpan span, const Node* node) {
   return std::find(span.begin(), span.end(), node) != span.end();
+}
+
+// The last component of a decorator's (or a decorator call's) dotted name.
+static std::string_view decorator_name(const Node& decorator) {
+  const Node* target = &decorator;
+  if (target->kind == NodeKind::kCall)
+    target = python::child_at(*target, field_slot(NodeKind::kCall, "func"));
+  if (target->kind == NodeKind::kName) return python::ident_at(*target, field_slot(NodeKind::kName, "id"));
+  if (target->kind == NodeKind::kAttribute)
+    return python::ident_at(*target, field_slot(NodeKind::kAttribute, "attr"));
+  return {};
+}
+
+// Test-suite markers that keep a function or class from running on PyPy: CPython's own
+// `@cpython_only`, `@refcount_test` and `@impl_detail(...)`, and skip decorators
+// (unittest.skipIf/skipUnless, pytest.mark.skipif) whose condition tests the API or the implementation.
+static bool skipped_on_pypy(const Node& definition) {
+  int slot = definition.kind == NodeKind::kClassDef ? field_slot(NodeKind::kClassDef, "decorator_list")
+             : definition.kind == NodeKind::kAsyncFunctionDef
+                 ? field_slot(NodeKind::kAsyncFunctionDef, "decorator_list")
+                 : field_slot(NodeKind::kFunctionDef, "decorator_list");
+  for (const Node* decorator : python::children_at(definition, slot)) {
+    std::string_view name = decorator_name(*decorator);
+    if (name == "cpython_only" || name == "refcount_test" || name == "impl_detail") return true;
+    if ((name == "skipIf" || name == "skipUnless" || name == "skipif") &&
+        decorator->kind == NodeKind::kCall) {
+      python::NodeSpan args = python::children_at(*decorator, field_slot(NodeKind::kCall, "args"));
+      if (args.size > 0 && is_guard_test(*args.items[0])) return true;
+    }
+  }
+  return false;
+}
+
+// `import_helper.import_module("_testcapi")` (test.support) before `statement` in `body`: it raises
+// SkipTest where CPython's test modules are missing, so nothing after it runs on PyPy.
+static bool after_skipping_import(python::NodeSpan body, const Node* statement) {
+  for (const Node* earlier : body) {
+    if (earlier == statement) return false;
+    const Node* value = nullptr;
+    if (earlier->kind == NodeKind::kExpr)
+      value = python::child_at(*earlier, field_slot(NodeKind::kExpr, "value"));
+    if (earlier->kind == NodeKind::kAssign)
+      value = python::child_at(*earlier, field_slot(NodeKind::kAssign, "value"));
+    if (value == nullptr || value->kind != NodeKind::kCall) continue;
+    if (decorator_name(*value) != "import_module") continue;
+    python::NodeSpan args = python::children_at(*value, field_slot(NodeKind::kCall, "args"));
+    std::optional<std::string_view> module = args.size > 0 ? string_constant(args.items[0]) : std::nullopt;
+    if (module && (module->starts_with("_test") || module->starts_with("_xx"))) return true;
+  }
+  return false;
 }
 
 bool RuleContext::is_guarded(const Node& node) const {
@@ -197,6 +238,24 @@ bool RuleContext::is_guarded(const Node& node) const {
         }
         break;
       }
+      case NodeKind::kFunctionDef:
+      case NodeKind::kAsyncFunctionDef:
+        if (skipped_on_pypy(*ancestor) ||
+            after_skipping_import(
+                python::children_at(*ancestor, ancestor->kind == NodeKind::kFunctionDef
+                                                   ? field_slot(NodeKind::kFunctionDef, "body")
+                                                   : field_slot(NodeKind::kAsyncFunctionDef, "body")),
+                child))
+          return true;
+        break;
+      case NodeKind::kClassDef:
+        if (skipped_on_pypy(*ancestor)) return true;
+        break;
+      case NodeKind::kModule:
+        if (after_skipping_import(python::children_at(*ancestor, field_slot(NodeKind::kModule, "body")),
+                                  child))
+          return true;
+        break;
       default:
         break;
     }
@@ -226,17 +285,7 @@ static bool is_version_test(const Node& test, std::span<const std::string_view> 
           std::find(flags.begin(), flags.end(), id) != flags.end())
         return true;
     }
-    const python::NodeInfo& info = python::node_info(node->kind);
-    for (int field = 0; field < info.field_count; ++field) {
-      if (info.fields[field].shape == python::FieldShape::kNode ||
-          info.fields[field].shape == python::FieldShape::kOptNode) {
-        if (const Node* child = python::child_at(*node, field)) pending.push_back(child);
-      } else if (info.fields[field].shape == python::FieldShape::kList) {
-        for (const Node* child : python::children_at(*node, field)) {
-          if (child != nullptr) pending.push_back(child);
-        }
-      }
-    }
+    python::for_each_child(*node, [&pending](const Node& child) { pending.push_back(&child); });
   }
   return false;
 }

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -22,6 +23,12 @@
 #include "scan/registry.h"
 
 namespace pypyready::scan {
+
+// Failure messages name the rule rather than printing the parameter's address.
+void PrintTo(const RuleEntry* entry, std::ostream* out) {
+  *out << entry->info->code;
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -119,9 +126,11 @@ void check_file_fixture(const RuleEntry& entry) {
   const fs::path folder = fixture_path(entry);
   ASSERT_TRUE(fs::is_directory(folder)) << folder;
   const std::string marker = "expect: " + std::string(entry.info->code);
-  const fs::path binaries = fs::path(testing::TempDir()) / ("fixture_" + snake_name(entry.info->name));
-  fs::remove_all(binaries);
-  fs::create_directories(binaries);
+  // A private folder: several test binaries (or build directories) may run this at once.
+  std::string pattern =
+      (fs::path(testing::TempDir()) / ("fixture_" + snake_name(entry.info->name) + "_XXXXXX"));
+  ASSERT_NE(mkdtemp(pattern.data()), nullptr) << pattern;
+  const fs::path binaries = pattern;
 
   Places expected = build_binaries(folder, binaries, marker);
   std::vector<fs::path> files;

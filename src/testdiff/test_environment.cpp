@@ -33,6 +33,16 @@ core::Result<TestInterpreter> choose_test_interpreter(const std::string& given,
   }
   auto chosen = run::select_interpreter(implementation == "pypy" ? "pypy3" : "python3", implementation);
   if (!chosen) return chosen.error();
+  if (chosen->has_pytest) return TestInterpreter{*chosen, describe_environment(*chosen, "")};
+  // The first interpreter on PATH often is a pyenv or tool build without pytest while the
+  // distribution's one has it: use the first interpreter found that can run the suite.
+  for (const run::Candidate& candidate :
+       run::find_candidates(run::DiscoveryEnvironment::from_process(project))) {
+    auto probed = run::probe_interpreter(candidate.path);
+    if (!probed || probed->implementation != implementation || !probed->has_pytest) continue;
+    return TestInterpreter{*probed, describe_environment(*probed, "") +
+                                        fmt::format("; {} on PATH has no pytest", chosen->executable)};
+  }
   return TestInterpreter{*chosen, describe_environment(*chosen, "")};
 }
 

@@ -18,7 +18,8 @@ struct TestInterpreter {
 };
 
 /// `given` (a --python/--pypy value) when set; else `project`/.venv, then `project`/.venv-pypy for
-/// PyPy, when its implementation is `implementation`; else python3 / pypy3 from PATH.
+/// PyPy, when its implementation is `implementation`; else python3 / pypy3 from PATH, or when that
+/// one lacks pytest, the first discovered interpreter of `implementation` that has it.
 core::Result<TestInterpreter> choose_test_interpreter(const std::string& given,
                                                       const std::string& implementation,
                                                       const std::filesystem::path& project);

@@ -22,8 +22,12 @@ StageReport run_test_stage(CheckContext& context) {
   if (!context.candidate) return {"failed", context.candidate_problem};
   testdiff::TestOptions options;
   options.project = context.project;
-  options.python = context.baseline->path.string();
-  options.pypy = context.candidate->path.string();
+  // Interpreters found by default may lack pytest; the test stage then finds its own the same way
+  // `pypyready test` does (project .venv, PATH, then any interpreter that has pytest).
+  if (context.interpreters_named || context.baseline->has_pytest)
+    options.python = context.baseline->path.string();
+  if (context.interpreters_named || context.candidate->has_pytest)
+    options.pypy = context.candidate->path.string();
   // Both runs and the reruns share what is left; each run may take at most a third of it.
   options.timeout_s = std::max(5.0, context.remaining_s() / 3);
   options.progress = context.progress;

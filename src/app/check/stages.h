@@ -23,11 +23,13 @@ struct CheckContext {
   ProjectConfig config;
   std::optional<run::Interpreter> baseline;   ///< CPython (--python, config, .venv, python3)
   std::optional<run::Interpreter> candidate;  ///< PyPy (--pypy, config, pypy3)
-  std::string baseline_problem;               ///< why there is no baseline
-  std::string candidate_problem;              ///< why there is no candidate
-  std::vector<std::string> bench_targets;     ///< flags win over [tool.pypyready.bench]
-  double bench_budget_s = 60;                 ///< per target, before the total budget caps it
-  bool run_tests = false;                     ///< [tool.pypyready.test] declared, or --test
+  bool interpreters_named =
+      false;  ///< --python/--pypy or the configuration named them (tests use exactly those)
+  std::string baseline_problem;            ///< why there is no baseline
+  std::string candidate_problem;           ///< why there is no candidate
+  std::vector<std::string> bench_targets;  ///< flags win over [tool.pypyready.bench]
+  double bench_budget_s = 60;              ///< per target, before the total budget caps it
+  bool run_tests = false;                  ///< [tool.pypyready.test] declared, or --test
   std::chrono::steady_clock::time_point deadline;
   std::function<void(const std::string&)> progress;  ///< one status line; empty when not on a terminal
   results::Results results;

@@ -83,6 +83,7 @@ bool looks_like_python_project(const std::filesystem::path& root) {
 // --python, then the configuration, then the project's .venv, then python3 on PATH.
 void choose_interpreters(const CheckOptions& options, check::CheckContext& context) {
   std::string python = !options.python.empty() ? options.python : context.config.python;
+  context.interpreters_named = !python.empty() || !options.pypy.empty() || !context.config.pypy.empty();
   if (python.empty()) {
     std::filesystem::path venv = context.project / ".venv" / "bin" / "python";
     std::error_code error;

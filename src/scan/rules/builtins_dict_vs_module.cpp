@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "python/ast_walk.h"
+#include "python/parser.h"
+#include "python/semantic_model.h"
 #include "scan/rules/code_context.h"
 #include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
@@ -243,8 +246,67 @@ class BuiltinsDictVsModule final : public Rule {
     python::NodeSpan values = python::children_at(dict, field_slot(NodeKind::kDict, "values"));
     for (std::uint32_t index = 0; index < keys.size && index < values.size; ++index) {
       if (string_constant(keys.items[index]) != kBuiltins) continue;
-      if (!passes_all_builtins(*values.items[index], context)) report_sandbox(*keys.items[index], context);
+      if (passes_all_builtins(*values.items[index], context) || runs_code_without_builtins(dict, context))
+        continue;
+      report_sandbox(*keys.items[index], context);
     }
+  }
+
+  // `exec("x = foo()", {"foo": foo, "__builtins__": {}})`: when the code run is a literal that
+  // names no builtin, PyPy ignoring the restriction changes nothing.
+  static bool runs_code_without_builtins(const Node& globals, RuleContext& context) {
+    const Node* parent = context.parent(globals);
+    if (parent == nullptr) return false;
+    if (parent->kind == NodeKind::kCall) return literal_code_without_builtins(*parent, &globals, {}, context);
+    // `g = {..., "__builtins__": {...}}` then `exec("...", g)`: every exec of `g` in the function.
+    if (parent->kind != NodeKind::kAssign) return false;
+    python::NodeSpan targets = python::children_at(*parent, field_slot(NodeKind::kAssign, "targets"));
+    if (targets.size != 1 || targets.items[0]->kind != NodeKind::kName) return false;
+    std::string_view name = name_id(*targets.items[0]);
+    const Node* scope = parent;
+    while (scope->kind != NodeKind::kFunctionDef && scope->kind != NodeKind::kAsyncFunctionDef &&
+           scope->kind != NodeKind::kModule) {
+      scope = context.parent(*scope);
+      if (scope == nullptr) return false;
+    }
+    int execs = 0;
+    bool all_without = true;
+    python::walk_preorder(*scope, [&](const Node& node) {
+      if (!all_without) return false;
+      if (node.kind == NodeKind::kCall) {
+        const Node* second = argument(node, 1, "globals");
+        if (second != nullptr && name_id(*second) == name) {
+          std::string callee = context.callee_name(node);
+          if (callee == "builtins.exec" || callee == "builtins.eval") {
+            ++execs;
+            all_without = literal_code_without_builtins(node, nullptr, name, context);
+          }
+        }
+      }
+      return true;
+    });
+    return execs > 0 && all_without;
+  }
+
+  // Whether `call` is exec/eval of a literal naming no builtin, with `globals` (or a Name
+  // `globals_name`) as its globals.
+  static bool literal_code_without_builtins(const Node& call, const Node* globals,
+                                            std::string_view globals_name, RuleContext& context) {
+    std::string callee = context.callee_name(call);
+    if (callee != "builtins.exec" && callee != "builtins.eval") return false;
+    const Node* second = argument(call, 1, "globals");
+    if (second == nullptr || (globals != nullptr ? second != globals : name_id(*second) != globals_name))
+      return false;
+    std::optional<std::string_view> code = string_constant(argument(call, 0, "source"));
+    if (!code) return false;
+    python::ParsedFile parsed = python::parse_text(*code);
+    if (parsed.module == nullptr) return false;
+    bool names_builtin = false;
+    python::walk_preorder(*parsed.module, [&](const Node& node) {
+      if (node.kind == NodeKind::kName && python::is_builtin_name(name_id(node))) names_builtin = true;
+      return !names_builtin;
+    });
+    return !names_builtin;
   }
 
   // `namespace["__builtins__"] = {...}`

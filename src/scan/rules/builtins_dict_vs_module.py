@@ -9,8 +9,8 @@ for key in __builtins__:  # expect: PPY025
     pass
 __builtins__["helper"] = len  # expect: PPY025
 is_dict = isinstance(__builtins__, dict)  # expect: PPY025
-exec("x = 1", {"__builtins__": {"len": len}})  # expect: PPY025
-eval("1", {"__builtins__": None})  # expect: PPY025
+exec("x = open", {"__builtins__": {"len": len}})  # expect: PPY025
+eval("abs(1)", {"__builtins__": None})  # expect: PPY025
 namespace = dict(__builtins__={})  # expect: PPY025
 namespace["__builtins__"] = {}  # expect: PPY025
 from RestrictedPython import compile_restricted  # expect: PPY025
@@ -38,3 +38,14 @@ table = {"builtins": {}}
 def own():
     __builtins__ = {"open": open}  # expect: PPY025
     return __builtins__["open"]
+
+
+def run_without_builtins(foo):
+    # The code names no builtin: PyPy ignoring the restriction changes nothing.
+    exec("x = foo()", {"foo": foo, "__builtins__": {}})
+    exec("print(x)", {"__builtins__": {}})  # expect: PPY025
+
+
+def run_with_named_globals(foo):
+    namespace = {"foo": foo, "__builtins__": {"len": len}}
+    exec("x = foo()", namespace)

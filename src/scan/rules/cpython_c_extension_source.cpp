@@ -163,6 +163,12 @@ struct Construct {
   std::size_t uses = 0;
 };
 
+bool is_header_name(std::string_view name) {
+  for (std::string_view suffix : {".h", ".hh", ".hpp", ".hxx", ".inc"})
+    if (name.ends_with(suffix)) return true;
+  return false;
+}
+
 class CpythonCExtensionSource final : public FileRule {
  public:
   bool wants(std::string_view name) const override {
@@ -248,6 +254,11 @@ class CpythonCExtensionSource final : public FileRule {
       }
     }
     if (!marker) return;
+    // A .c/.cpp file with no #include at all is not compiled on its own (test input such as
+    // CPython's clinic.test.c, or a fragment #included elsewhere, which is reported there).
+    if (!is_header_name(context.file_name()) && code.find("#include") == std::string::npos &&
+        code.find("# include") == std::string::npos)
+      return;
     context.report_at(marker->offset, marker->length,
                       fmt::format("this file {}: on PyPy it runs through cpyext, which emulates the C API "
                                   "(slower; see the findings below for what it cannot do)",

@@ -15,8 +15,8 @@ const RuleInfo kDictSubclassAsNamespace{
     .severity = Severity::kWarning,
     .fix = FixAvailability::kNone,
     .doc = {
-        .what = "Finds instances of dict subclasses that override lookups (`__getitem__`, `get`, `keys`, "
-                "`__contains__`, `__iter__`, ...; `__missing__` too for a `__dict__` or a class namespace) "
+        .what = "Finds instances of dict subclasses that override `__getitem__` (and `__missing__` for a "
+                "`__dict__` or a class namespace; overriding get/keys/__contains__/__iter__ changes nothing) "
                 "used as `obj.__dict__`, as exec/eval globals, as `types.FunctionType` globals, or returned "
                 "by a metaclass `__prepare__`. The subclass must be defined in the same file, or be "
                 "collections.defaultdict/Counter for `__dict__`.",
@@ -31,8 +31,9 @@ const RuleInfo kDictSubclassAsNamespace{
 
 namespace {
 
-constexpr std::string_view kReadOverrides[] = {"__getitem__", "get",    "__contains__", "keys",
-                                               "items",       "values", "__iter__"};
+// Only these change what a lookup through the namespace returns on PyPy 7.3.11; overriding
+// get/keys/__contains__/__iter__ leaves attribute and global look-ups alike on both.
+constexpr std::string_view kReadOverrides[] = {"__getitem__"};
 constexpr NodeKind kKinds[] = {NodeKind::kAssign, NodeKind::kCall, NodeKind::kReturn};
 
 /// What a dict subclass overrides, as far as the file shows.

@@ -62,3 +62,12 @@ class EnumLike(type):
     @classmethod
     def __prepare__(mcs, name, bases):
         return Recording()
+
+
+class OnlyGet(dict):
+    def get(self, key, default=None):
+        return "seen"
+
+
+def attach(box):
+    box.__dict__ = OnlyGet()

@@ -55,6 +55,56 @@ bool only_resets(const Node& use, const RuleContext& context) {
   return false;
 }
 
+// `[]`, `()` or `0`: what an emptiness check compares with.
+bool is_empty_value(const Node* value, const RuleContext& context) {
+  if (value == nullptr) return false;
+  if (value->kind == NodeKind::kList)
+    return python::children_at(*value, field_slot(NodeKind::kList, "elts")).size == 0;
+  if (value->kind == NodeKind::kTuple)
+    return python::children_at(*value, field_slot(NodeKind::kTuple, "elts")).size == 0;
+  return value->kind == NodeKind::kConstant && context.text_of(*value) == "0";
+}
+
+// `saved = gc.garbage[:]` (kept to restore later), `assert not gc.garbage`, `gc.garbage == []`,
+// `len(gc.garbage) == 0`, `assertEqual(gc.garbage, [])`: expecting it empty holds on PyPy too.
+bool saves_or_expects_empty(const Node& use, const RuleContext& context) {
+  const Node* parent = context.parent(use);
+  if (parent == nullptr) return false;
+  if (parent->kind == NodeKind::kSubscript &&
+      python::child_at(*parent, field_slot(NodeKind::kSubscript, "slice"))->kind == NodeKind::kSlice) {
+    const Node* holder = context.parent(*parent);
+    return holder != nullptr && holder->kind == NodeKind::kAssign;
+  }
+  const Node* subject = &use;
+  if (parent->kind == NodeKind::kCall && name_id(call_func(*parent)) == "len") {
+    subject = parent;
+    parent = context.parent(*parent);
+    if (parent == nullptr) return false;
+  }
+  if (parent->kind == NodeKind::kUnaryOp &&
+      python::child_at(*parent, field_slot(NodeKind::kUnaryOp, "op"))->kind == NodeKind::kNot)
+    return true;
+  if (parent->kind == NodeKind::kCompare) {
+    python::NodeSpan ops = python::children_at(*parent, field_slot(NodeKind::kCompare, "ops"));
+    python::NodeSpan comparators =
+        python::children_at(*parent, field_slot(NodeKind::kCompare, "comparators"));
+    const Node* left = python::child_at(*parent, field_slot(NodeKind::kCompare, "left"));
+    if (ops.size != 1 || comparators.size != 1) return false;
+    if (ops.items[0]->kind != NodeKind::kEq && ops.items[0]->kind != NodeKind::kNotEq) return false;
+    return is_empty_value(left == subject ? comparators.items[0] : left, context);
+  }
+  if (parent->kind == NodeKind::kCall) {
+    std::string_view method = attribute_name(call_func(*parent));
+    if (method == "assertFalse") return true;
+    if (method == "assertEqual" || method == "assertListEqual") {
+      for (const Node* argument : call_args(*parent)) {
+        if (argument != subject && is_empty_value(argument, context)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The value of gc.collect() matters unless the call is a statement of its own.
 bool collect_result_used(const Node& use, const RuleContext& context) {
   const Node* call = context.parent(use);
@@ -91,7 +141,7 @@ class GcIntrospectionSemantics final : public Rule {
       if (!collect_result_used(node, context)) return;
       message = "the number returned by `gc.collect()` counts different objects on PyPy";
     } else if (*use == "gc.garbage") {
-      if (only_resets(node, context)) return;
+      if (only_resets(node, context) || saves_or_expects_empty(node, context)) return;
       message = "`gc.garbage` stays empty on PyPy, which runs `__del__` even in unreachable cycles";
     } else {
       if (result_discarded(node, context)) return;

@@ -14,7 +14,7 @@ assert len(gc.get_referrers(b)) == 2  # expect: PPY013
 count = len(referrers(a))  # expect: PPY013
 children = _gc.get_referents(a)  # expect: PPY013
 every = gc.get_objects()  # expect: PPY013
-assert not gc.garbage  # expect: PPY013
+assert len(gc.garbage) == 1  # expect: PPY013
 freed = gc.collect()  # expect: PPY013
 if gc.collect() > 0:  # expect: PPY013
     pass
@@ -36,3 +36,10 @@ if sys.implementation.name == "cpython":
 walk = gc.get_referents  # expect: PPY013
 chain = [walk(a)]
 gc.get_referrers(a)
+
+# Expecting gc.garbage empty, or saving it to restore later, holds on PyPy too.
+saved_garbage = gc.garbage[:]
+assert not gc.garbage
+assert gc.garbage == []
+assert len(gc.garbage) == 0
+print(len(gc.garbage))  # expect: PPY013

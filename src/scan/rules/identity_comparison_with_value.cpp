@@ -131,6 +131,14 @@ std::optional<Edit> operator_edit(const Node& left, const Node& right, bool nega
   return edit;
 }
 
+// `complex(c) is c`, `float(x) is x`: a conversion compared with its own argument is the same
+// object on CPython and equal by value (so identical) on PyPy: the answer does not change.
+bool converts_itself(const Node& call, const Node& other, RuleContext& context) {
+  if (call.kind != NodeKind::kCall) return false;
+  python::NodeSpan args = python::children_at(call, field_slot(NodeKind::kCall, "args"));
+  return args.size == 1 && context.text_of(*args.items[0]) == context.text_of(other);
+}
+
 class IdentityComparisonWithValue final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCompare};
@@ -154,6 +162,7 @@ class IdentityComparisonWithValue final : public Rule {
     Operand left_kind = classify(left, context);
     Operand right_kind = classify(right, context);
     if (left_kind == Operand::kOther && right_kind == Operand::kOther) return;
+    if (converts_itself(left, right, context) || converts_itself(right, left, context)) return;
     const Node& value = right_kind != Operand::kOther ? right : left;
     std::string_view word = negated ? "is not" : "is";
     std::optional<Fix> fix;

@@ -51,14 +51,33 @@ std::string lower(std::string_view text) {
   return result;
 }
 
-bool names_implementation(std::string_view text) {
+// What a compared name tells apart: PyPy from CPython, or only some other implementation (a
+// Jython or IronPython branch is taken on neither, so it is no difference between the two).
+enum class Named { kNothing, kOtherImplementation, kPypyOrCpython };
+
+Named names_implementation(std::string_view text) {
   std::string value = lower(text);
-  return value.find("pypy") != std::string::npos || value == "cpython" || value == "ironpython" ||
-         value == "jython" || value == "graalpy" || value == "graalpython";
+  if (value.find("pypy") != std::string::npos || value == "cpython") return Named::kPypyOrCpython;
+  if (value == "ironpython" || value == "jython" || value == "graalpy" || value == "graalpython")
+    return Named::kOtherImplementation;
+  return Named::kNothing;
 }
 
 // IS_PYPY, PYPY, _is_pypy, on_cpython, isPyPy ...
+bool ends_with_lowercase(std::string_view text, std::string_view lowercase_suffix) {
+  if (text.size() < lowercase_suffix.size()) return false;
+  std::string_view tail = text.substr(text.size() - lowercase_suffix.size());
+  // ASCII folding inline: a libc call per character showed in profiles.
+  return std::equal(tail.begin(), tail.end(), lowercase_suffix.begin(), [](char a, char b) {
+    return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+  });
+}
+
 bool is_flag_name(std::string_view name) {
+  // Every Name and Attribute comes here: dismiss those that cannot end in a flag without copying.
+  if (!ends_with_lowercase(name, "pypy") && !ends_with_lowercase(name, "pypy3") &&
+      !ends_with_lowercase(name, "cpython"))
+    return false;
   std::string value = lower(name);
   value.erase(0, value.find_first_not_of('_'));
   for (std::string_view prefix : {"running_on_", "running_", "using_", "is_", "on_", "is"}) {
@@ -70,23 +89,24 @@ bool is_flag_name(std::string_view name) {
   return value == "pypy" || value == "pypy3" || value == "cpython";
 }
 
-bool compares_with_implementation(const Node& compare) {
+Named compared_implementation(const Node& compare) {
   std::vector<const Node*> operands{python::child_at(compare, field_slot(NodeKind::kCompare, "left"))};
   for (const Node* comparator : python::children_at(compare, field_slot(NodeKind::kCompare, "comparators")))
     operands.push_back(comparator);
+  Named named = Named::kNothing;
+  auto note = [&](const Node* value) {
+    if (std::optional<std::string_view> text = string_constant(value))
+      named = std::max(named, names_implementation(*text));
+  };
   for (const Node* operand : operands) {
-    if (std::optional<std::string_view> text = string_constant(operand); text && names_implementation(*text))
-      return true;
+    note(operand);
     if (operand->kind == NodeKind::kTuple || operand->kind == NodeKind::kList ||
         operand->kind == NodeKind::kSet) {
-      for (const Node* element : python::children_at(*operand, field_slot(NodeKind::kTuple, "elts"))) {
-        if (std::optional<std::string_view> text = string_constant(element);
-            text && names_implementation(*text))
-          return true;
-      }
+      for (const Node* element : python::children_at(*operand, field_slot(NodeKind::kTuple, "elts")))
+        note(element);
     }
   }
-  return false;
+  return named;
 }
 
 // Climbs from an expression through `.lower()`-style calls, `not`, `and`/`or` and calls of the
@@ -149,7 +169,7 @@ class ImplementationSpecificBranch final : public Rule {
         });
         return;
       case NodeKind::kCompare:
-        if (compares_with_implementation(node)) {
+        if (compared_implementation(node) == Named::kPypyOrCpython) {
           context.report(node,
                          "a comparison with an implementation's name branches on the Python "
                          "implementation: test both paths");
@@ -169,7 +189,7 @@ class ImplementationSpecificBranch final : public Rule {
     if (std::optional<std::string> use = api_use(node, context, kConditionApis)) {
       auto [parent, child] = consumer(node, context);
       bool reported_by_compare = parent != nullptr && parent->kind == NodeKind::kCompare;
-      if (reported_by_compare && compares_with_implementation(*parent)) return;
+      if (reported_by_compare && compared_implementation(*parent) != Named::kNothing) return;
       if (!reported_by_compare && !is_condition(parent, child)) return;
       context.report(node, fmt::format("a branch on `{}`: test both implementations' paths", *use));
       return;

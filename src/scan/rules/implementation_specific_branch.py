@@ -38,3 +38,9 @@ def describe():
 def store():
     global IS_PYPY
     IS_PYPY = False
+
+# Branches for other implementations are taken on neither CPython nor PyPy.
+if sys.implementation.name == "jython":
+    pass
+if platform.python_implementation() in ("IronPython", "Jython"):
+    pass

@@ -18,7 +18,9 @@ const RuleInfo kNanIdentityInContainers{
     .doc = {
         .what = "Finds NaN values (float(\"nan\"), math.nan, cmath.nan, numpy.nan, and names bound only to "
                 "them) used as set elements or dict keys, in `in` tests and container look-ups "
-                "(add/count/index/remove/discard/get/setdefault/pop, assertIn), compared with `is`, or "
+                "(add/count/index/remove/discard/get/setdefault/pop, assertIn) when freshly made by "
+                "float(\"nan\"), "
+                "NaN names compared with `is`, or "
                 "collected by set()/frozenset()/Counter()/dict.fromkeys().",
         .why = "On PyPy every NaN with the same bits is the same object, and containers check identity "
                "before equality, so a set holds at most one NaN and `float(\"nan\") in [float(\"nan\")]` is "
@@ -154,8 +156,13 @@ class NanIdentityInContainers final : public Rule {
   static constexpr NodeKind kKinds[] = {NodeKind::kCall, NodeKind::kAttribute, NodeKind::kName};
   std::span<const NodeKind> kinds() const override { return kKinds; }
   void check(const Node& node, RuleContext& context) const override {
+    // is_nan dismisses almost every node by its name alone, so it is asked before the parent.
+    if (!is_nan(node, context, 0)) return;
     std::string_view use = container_use(node, context);
-    if (use.empty() || !is_nan(node, context, 0)) return;
+    if (use.empty()) return;
+    // A named NaN (a variable, math.nan) is one object: containers find it by identity on both
+    // interpreters. Only a fresh float("nan") differs, or an `is` test against a computed value.
+    if (node.kind != NodeKind::kCall && use != "an `is` test") return;
     if (under_implementation_check(node, context)) return;
     context.report(node, fmt::format("NaN used as {}: on PyPy all NaNs are one object, so containers treat "
                                      "them as equal where CPython does not",

@@ -8,15 +8,23 @@ import numpy as np
 NAN = float("nan")
 values = [1.0, NAN]
 missing = {float("nan"), None}  # expect: PPY018
-table = {math.nan: "missing"}  # expect: PPY018
-if NAN in values:  # expect: PPY018
+table = {math.nan: "missing"}
+if NAN in values:
     pass
 if values[0] is nan:  # expect: PPY018
     pass
-values.count(np.nan)  # expect: PPY018
+values.count(np.nan)
 seen = set([float("-NaN"), 1.0])  # expect: PPY018
-tally = collections.Counter([NAN, NAN])  # expect: PPY018
-table[NAN] = "again"  # expect: PPY018
+tally = collections.Counter([NAN, NAN])
+table[NAN] = "again"
+
+# One named NaN object is found by identity on both interpreters.
+seq = [NAN, 1.0, NAN]
+seq.index(NAN)
+unique = {NAN, NAN}
+found = {math.nan: 1}[math.nan]
+fresh = {float("nan"): 1}  # expect: PPY018
+fresh[float("nan")] = 2  # expect: PPY018
 
 # Not containers, or not NaN.
 x = float("nan")

@@ -272,7 +272,22 @@ class NewerThanTargetPython final : public Rule {
     syntax(node, context, "parenthesised context managers", {3, 9});
   }
 
+  // Whether any module `node` imports shares its first dotted component with an addition; most
+  // imports do not, and are dismissed without trying each addition in turn.
+  static bool may_import_addition(const Node& node) {
+    auto root_listed = [](std::string_view module) {
+      return module.empty() || stdlib_addition_root_listed(module.substr(0, module.find('.')));
+    };
+    if (node.kind == NodeKind::kImportFrom)
+      return root_listed(python::ident_at(node, field_slot(NodeKind::kImportFrom, "module")));
+    for (const Node* alias : children_at(node, field_slot(NodeKind::kImport, "names"))) {
+      if (root_listed(python::ident_at(*alias, field_slot(NodeKind::kAlias, "name")))) return true;
+    }
+    return false;
+  }
+
   static void imports(const Node& node, RuleContext& context) {
+    if (!may_import_addition(node)) return;
     for (const StdlibAddition& addition : stdlib_additions()) {
       if (addition.name.starts_with("builtins.")) continue;
       std::string_view names[] = {addition.name};
@@ -286,25 +301,13 @@ class NewerThanTargetPython final : public Rule {
   // `from itertools import pairwise` are reported at the import, which is where they fail.
   static void name_use(const Node& node, RuleContext& context) {
     std::string_view last = node.kind == NodeKind::kName ? name_id(node) : attribute_name(node);
-    const StdlibAddition* candidate = nullptr;
-    for (const StdlibAddition& addition : stdlib_additions()) {
-      std::string_view tail = addition.name.substr(addition.name.rfind('.') + 1);
-      if (tail == last) {
-        candidate = &addition;
-        break;
-      }
-    }
-    if (candidate == nullptr) return;
+    if (!stdlib_addition_tail_listed(last)) return;
     std::string qualified = context.qualified_name(node);
     if (qualified.empty()) return;
     if (node.kind == NodeKind::kName && !qualified.starts_with("builtins.")) return;
-    for (const StdlibAddition& addition : stdlib_additions()) {
-      if (addition.name == qualified) {
-        if (in_deferred_annotation(node, context)) return;
-        library(node, context, addition.name, addition.version, "AttributeError or NameError");
-        return;
-      }
-    }
+    const StdlibAddition* addition = find_stdlib_addition(qualified);
+    if (addition == nullptr || in_deferred_annotation(node, context)) return;
+    library(node, context, addition->name, addition->version, "AttributeError or NameError");
   }
 
   static void call(const Node& node, RuleContext& context) {

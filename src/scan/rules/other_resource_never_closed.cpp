@@ -2,6 +2,9 @@
 // pools... created and never closed, waited for or shut down.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+
 #include "scan/rules/implementation_branch.h"
 #include "scan/rules/resource_ownership.h"
 #include "scan/rules/rules.h"
@@ -98,9 +101,14 @@ const Resource* resource_of(const Node& call, const RuleContext& context) {
   const Node& callee = call_func(call);
   std::string_view last = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);
   if (last.empty()) return nullptr;
-  bool candidate = last == "wrap_socket";
-  for (const Resource& resource : kResources)
-    candidate = candidate || last_component(resource.name) == last;
+  // Every call is checked: compare with the last components computed once, not re-split each time.
+  static const auto kLastComponents = [] {
+    std::array<std::string_view, std::size(kResources)> tails{};
+    for (std::size_t i = 0; i < tails.size(); ++i)
+      tails[i] = last_component(kResources[i].name);
+    return tails;
+  }();
+  bool candidate = last == "wrap_socket" || std::ranges::find(kLastComponents, last) != kLastComponents.end();
   // A bare name may be an alias (`from subprocess import Popen as Spawn`).
   if (!candidate && callee.kind != NodeKind::kName) return nullptr;
   std::string name = context.callee_name(call);

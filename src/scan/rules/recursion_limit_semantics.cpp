@@ -164,9 +164,11 @@ class RecursionLimitSemantics final : public Rule {
     } else if (name == "threading.stack_size") {
       if (call_args(node).size == 0 && call_keywords(node).size == 0) return;
       if (under_implementation_check(node, context)) return;
+      // Info: it matters only for threads that recurse deeply, which the call does not show.
       context.report(node,
-                     "thread stack size chosen for CPython's frames: the depth a PyPy thread reaches with "
-                     "it differs");
+                     "thread stack size chosen for CPython's frames: if the thread recurses deeply, the "
+                     "depth a PyPy thread reaches with it differs",
+                     std::nullopt, Severity::kInfo);
     } else if (name == "sys.getrecursionlimit") {
       if (!sizes_by_limit(node, context) || under_implementation_check(node, context)) return;
       context.report(node,

@@ -84,5 +84,22 @@ TEST(WeakrefSeverity, ContainerIsInfoDeathAssertionIsAWarning) {
             std::vector<Severity>{Severity::kInfo});
 }
 
+TEST(HookSeverity, BranchingOnEventsIsAWarningCheckingThemIsInfo) {
+  std::string branching =
+      "import sys\ndef hook(frame, event, arg):\n    if event == 'call':\n        count()\n"
+      "sys.settrace(hook)\n";
+  EXPECT_EQ(severities("PPY023", branching), std::vector<Severity>{Severity::kWarning});
+  std::string checking =
+      "import sys\ndef hook(frame, event, arg):\n    if event == 'exception':\n"
+      "        assert isinstance(arg[1], Exception)\n    return hook\nsys.settrace(hook)\n";
+  EXPECT_EQ(severities("PPY023", checking), std::vector<Severity>{Severity::kInfo});
+}
+
+TEST(RecursionSeverity, ThreadStackSizeIsInfo) {
+  EXPECT_EQ(severities("PPY026", "import threading\nthreading.stack_size(262144)\n"),
+            std::vector<Severity>{Severity::kInfo});
+  EXPECT_EQ(severities("PPY026", "import sys\nsys.setrecursionlimit(100000)\n").size(), 1u);
+}
+
 }  // namespace
 }  // namespace pypyready::scan

@@ -48,12 +48,18 @@ bool is_load(const Node& node) {
 }
 
 // The last dotted component of each listed name, to skip most nodes without a look-up.
+// Called for every Attribute by many rules, so an exact entry is matched from its end: its last
+// component equals `last` when the entry ends with `last` right after a '.' (or at its start).
+// A component holds no '.', so a dotted `last` (from a getattr string) matches only a wildcard.
 bool last_component_listed(std::string_view last, std::span<const std::string_view> names) {
+  const bool dotted = last.find('.') != std::string_view::npos;
   for (std::string_view name : names) {
-    std::string_view tail = name.substr(name.rfind('.') + 1);
-    if (!tail.empty() && tail.back() == '*') {
+    if (!name.empty() && name.back() == '*') {
+      std::string_view tail = name.substr(name.rfind('.') + 1);
       if (last.substr(0, tail.size() - 1) == tail.substr(0, tail.size() - 1)) return true;
-    } else if (tail == last) {
+    } else if (!dotted && name.size() >= last.size() && (last.empty() || name.back() == last.back()) &&
+               name.ends_with(last) &&
+               (name.size() == last.size() || name[name.size() - last.size() - 1] == '.')) {
       return true;
     }
   }

@@ -48,6 +48,14 @@ std::optional<std::string> api_use(const Node& node, RuleContext& context,
 template <typename Found>
 void for_each_imported_module(const Node& node, std::span<const std::string_view> modules, Found&& found);
 
+/// Whether the last dotted component of `name` is `last` ("weakref.ref", "ref"), without splitting
+/// `name`: rules ask this of every call against their lists.
+inline bool last_component_is(std::string_view name, std::string_view last) {
+  return name.size() >= last.size() && name.ends_with(last) &&
+         (name.size() == last.size() || name[name.size() - last.size() - 1] == '.') &&
+         last.find('.') == std::string_view::npos;
+}
+
 /// Whether an Import/ImportFrom `module` is `listed` or a submodule of it.
 inline bool module_matches(std::string_view module, std::string_view listed) {
   return module == listed || (module.size() > listed.size() && module.substr(0, listed.size()) == listed &&

@@ -113,13 +113,14 @@ class SetIterationOrder final : public Rule {
   std::span<const NodeKind> kinds() const override { return kKinds; }
 
   void check(const Node& node, RuleContext& context) const override {
-    bool in_tests = is_test_path(context.path());
+    // Asked only when reporting: this runs for every Name of every file.
+    auto in_tests = [&context] { return is_test_path(context.path()); };
     if (node.kind == NodeKind::kCall && set_pop(node, context) != nullptr) {
       if (under_implementation_check(node, context)) return;
       context.report(node,
                      "`pop()` on a set returns whichever element comes first in iteration order, "
                      "which differs between PyPy (insertion order) and CPython (hash order)",
-                     std::nullopt, in_tests ? std::optional(Severity::kWarning) : std::nullopt);
+                     std::nullopt, in_tests() ? std::optional(Severity::kWarning) : std::nullopt);
       return;
     }
     if (!is_load_name(node) || !may_observe_order(node, context)) return;
@@ -131,7 +132,7 @@ class SetIterationOrder final : public Rule {
         fmt::format("set iterated in an observable order ({}): PyPy iterates sets in insertion order, "
                     "CPython in hash order; sort it if the order matters",
                     observer->how),
-        std::nullopt, in_tests || observer->output ? std::optional(Severity::kWarning) : std::nullopt);
+        std::nullopt, in_tests() || observer->output ? std::optional(Severity::kWarning) : std::nullopt);
   }
 };
 

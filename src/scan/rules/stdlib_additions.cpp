@@ -1,6 +1,10 @@
 #include "scan/rules/stdlib_additions.h"
 
+#include <algorithm>
 #include <array>
+#include <bitset>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace pypyready::scan::rules {
 namespace {
@@ -154,7 +158,52 @@ constexpr std::array kMethods{
     MethodAddition{"add_note", 1, "BaseException.add_note", k311},
 };
 
+// A name's length and last character, as a bit number: most names of a file share no shape
+// with any listed last component and are dismissed before hashing.
+std::size_t shape_of(std::string_view name) {
+  std::size_t last = name.empty() ? 0 : static_cast<unsigned char>(name.back()) & 63U;
+  return std::min<std::size_t>(name.size(), 63) * 64 + last;
+}
+
+struct AdditionIndex {
+  std::unordered_map<std::string_view, const StdlibAddition*> by_name;
+  std::bitset<64 * 64> tail_shapes;
+  std::unordered_set<std::string_view> tails;
+  std::unordered_set<std::string_view> roots;
+};
+
+const AdditionIndex& addition_index() {
+  static const AdditionIndex index = [] {
+    AdditionIndex built;
+    for (const StdlibAddition& addition : kAdditions) {
+      built.by_name.emplace(addition.name, &addition);  // keeps the first of a repeated name
+      std::string_view tail = addition.name.substr(addition.name.rfind('.') + 1);
+      built.tail_shapes.set(shape_of(tail));
+      built.tails.insert(tail);
+      if (!addition.name.starts_with("builtins."))
+        built.roots.insert(addition.name.substr(0, addition.name.find('.')));
+    }
+    return built;
+  }();
+  return index;
+}
+
 }  // namespace
+
+const StdlibAddition* find_stdlib_addition(std::string_view qualified) {
+  const AdditionIndex& index = addition_index();
+  auto found = index.by_name.find(qualified);
+  return found == index.by_name.end() ? nullptr : found->second;
+}
+
+bool stdlib_addition_tail_listed(std::string_view last) {
+  const AdditionIndex& index = addition_index();
+  return index.tail_shapes.test(shape_of(last)) && index.tails.contains(last);
+}
+
+bool stdlib_addition_root_listed(std::string_view root) {
+  return addition_index().roots.contains(root);
+}
 
 std::span<const StdlibAddition> stdlib_additions() {
   return kAdditions;

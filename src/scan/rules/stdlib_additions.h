@@ -3,6 +3,7 @@
 // them (from the "What's New" documents), for PPY040. Only names whose absence fails at import
 // or call time are listed.
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -35,5 +36,15 @@ struct MethodAddition {
 std::span<const StdlibAddition> stdlib_additions();
 std::span<const KeywordAddition> keyword_additions();
 std::span<const MethodAddition> method_additions();
+
+/// The first listed addition named exactly `qualified`, or nullptr. Hash look-ups in an index built
+/// once: PPY040 asks for every Name and Attribute of every file.
+const StdlibAddition* find_stdlib_addition(std::string_view qualified);
+/// Whether some addition's last dotted component is `last` ("pairwise"), so that most names are
+/// dismissed before their qualified name is resolved.
+bool stdlib_addition_tail_listed(std::string_view last);
+/// Whether some addition outside `builtins` has the first dotted component `root` ("itertools"):
+/// an import of a module with another root cannot import an addition.
+bool stdlib_addition_root_listed(std::string_view root);
 
 }  // namespace pypyready::scan::rules

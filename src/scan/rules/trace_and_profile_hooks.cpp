@@ -123,20 +123,44 @@ bool branches_on_events(const Node& function) {
   }
   if (names.size() < 2) return false;
   std::string_view event = names[1];
+  auto compares_event = [&](const Node& compare) {
+    bool names_event = false;
+    bool names_kind = false;
+    walk_subtree(compare, 64, [&](const Node& part) {
+      if (name_id(part) == event) names_event = true;
+      if (string_constant(&part)) names_kind = true;
+      return true;
+    });
+    return names_event && names_kind;
+  };
+  // `if event == "exception": assert ...` only checks what it receives: no path depends on it.
+  auto only_asserts = [](python::NodeSpan body) {
+    return std::all_of(body.begin(), body.end(), [](const Node* statement) {
+      if (statement->kind == NodeKind::kAssert || statement->kind == NodeKind::kPass) return true;
+      // `kind, value, tb = arg` unpacks what the hook received.
+      if (statement->kind == NodeKind::kAssign)
+        return python::child_at(*statement, field_slot(NodeKind::kAssign, "value"))->kind == NodeKind::kName;
+      // `self.assertIsInstance(...)`
+      if (statement->kind != NodeKind::kExpr) return false;
+      const Node* value = python::child_at(*statement, field_slot(NodeKind::kExpr, "value"));
+      return value->kind == NodeKind::kCall && attribute_name(call_func(*value)).starts_with("assert");
+    });
+  };
+  std::vector<const Node*> checked_tests;
   bool found = false;
   for (const Node* statement : python::children_at(function, field_slot(NodeKind::kFunctionDef, "body"))) {
     walk_subtree(*statement, 1024, [&](const Node& node) {
       if (found || opens_definition(node)) return false;
-      if (node.kind == NodeKind::kCompare) {
-        bool names_event = false;
-        bool names_kind = false;
-        walk_subtree(node, 64, [&](const Node& part) {
-          if (name_id(part) == event) names_event = true;
-          if (string_constant(&part)) names_kind = true;
-          return true;
-        });
-        found = names_event && names_kind;
+      if (node.kind == NodeKind::kIf) {
+        const Node* test = python::child_at(node, field_slot(NodeKind::kIf, "test"));
+        if (test->kind == NodeKind::kCompare && compares_event(*test) &&
+            only_asserts(python::children_at(node, field_slot(NodeKind::kIf, "body"))) &&
+            python::children_at(node, field_slot(NodeKind::kIf, "orelse")).size == 0)
+          checked_tests.push_back(test);
       }
+      if (node.kind == NodeKind::kCompare &&
+          std::find(checked_tests.begin(), checked_tests.end(), &node) == checked_tests.end())
+        found = compares_event(node);
       return !found;
     });
     if (found) break;

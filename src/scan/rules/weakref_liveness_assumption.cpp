@@ -2,6 +2,8 @@
 // callback to run, as soon as the last strong reference goes.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "python/ast_walk.h"
 #include "scan/rules/implementation_branch.h"
 #include "scan/rules/rules.h"
@@ -58,9 +60,8 @@ std::string_view last_part(const Node& call) {
 // The weakref API a call creates ("" when none).
 std::string weakref_creator(const Node& call, const RuleContext& context) {
   std::string_view last = last_part(call);
-  bool candidate = false;
-  for (std::string_view creator : kCreators)
-    candidate = candidate || creator.substr(creator.rfind('.') + 1) == last;
+  bool candidate = std::ranges::any_of(
+      kCreators, [last](std::string_view creator) { return last_component_is(creator, last); });
   // A bare name may be an alias (`from weakref import WeakValueDictionary as Cache`).
   if (!candidate && call_func(call).kind != NodeKind::kName) return {};
   std::string name = context.callee_name(call);
