@@ -207,7 +207,36 @@ static bool after_skipping_import(python::NodeSpan body, const Node* statement) 
   return false;
 }
 
+bool RuleContext::in_test_skipped_on_pypy(const Node& node) const {
+  const Node* child = &node;
+  for (const Node* ancestor = parent(node); ancestor != nullptr;
+       child = ancestor, ancestor = parent(*ancestor)) {
+    switch (ancestor->kind) {
+      case NodeKind::kFunctionDef:
+      case NodeKind::kAsyncFunctionDef:
+        if (skipped_on_pypy(*ancestor) ||
+            after_skipping_import(
+                python::children_at(*ancestor, ancestor->kind == NodeKind::kFunctionDef
+                                                   ? field_slot(NodeKind::kFunctionDef, "body")
+                                                   : field_slot(NodeKind::kAsyncFunctionDef, "body")),
+                child))
+          return true;
+        break;
+      case NodeKind::kClassDef:
+        if (skipped_on_pypy(*ancestor)) return true;
+        break;
+      case NodeKind::kModule:
+        return after_skipping_import(python::children_at(*ancestor, field_slot(NodeKind::kModule, "body")),
+                                     child);
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 bool RuleContext::is_guarded(const Node& node) const {
+  if (in_test_skipped_on_pypy(node)) return true;
   const Node* child = &node;
   for (const Node* ancestor = parent(node); ancestor != nullptr;
        child = ancestor, ancestor = parent(*ancestor)) {
@@ -238,24 +267,6 @@ bool RuleContext::is_guarded(const Node& node) const {
         }
         break;
       }
-      case NodeKind::kFunctionDef:
-      case NodeKind::kAsyncFunctionDef:
-        if (skipped_on_pypy(*ancestor) ||
-            after_skipping_import(
-                python::children_at(*ancestor, ancestor->kind == NodeKind::kFunctionDef
-                                                   ? field_slot(NodeKind::kFunctionDef, "body")
-                                                   : field_slot(NodeKind::kAsyncFunctionDef, "body")),
-                child))
-          return true;
-        break;
-      case NodeKind::kClassDef:
-        if (skipped_on_pypy(*ancestor)) return true;
-        break;
-      case NodeKind::kModule:
-        if (after_skipping_import(python::children_at(*ancestor, field_slot(NodeKind::kModule, "body")),
-                                  child))
-          return true;
-        break;
       default:
         break;
     }

@@ -57,6 +57,10 @@ class RuleContext {
   /// (either branch) whose test reads sys.version_info, sys.hexversion, sys.version or a
   /// module-level flag assigned from one (`PY310 = sys.version_info >= (3, 10)`).
   bool is_version_guarded(const python::Node& node) const;
+  /// Whether the node lies in a test that never runs on PyPy: a function or class marked
+  /// `@cpython_only`/`@refcount_test`/`@impl_detail` or skipped by a skipIf/skipUnless/skipif on
+  /// an API or implementation test, or after `import_helper.import_module("_test...")`.
+  bool in_test_skipped_on_pypy(const python::Node& node) const;
   /// Whether the node lies inside a for/while body (or a comprehension) of its function.
   bool in_loop(const python::Node& node) const;
 

@@ -21,13 +21,9 @@
 #include "deps/child_process.h"
 #include "scan/checker.h"
 #include "scan/registry.h"
+#include "scan/rule_entry_printer.h"
 
 namespace pypyready::scan {
-
-// Failure messages name the rule rather than printing the parameter's address.
-void PrintTo(const RuleEntry* entry, std::ostream* out) {
-  *out << entry->info->code;
-}
 
 namespace {
 

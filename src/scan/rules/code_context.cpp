@@ -54,6 +54,7 @@ bool is_implementation_test(const Node& test) {
 }  // namespace
 
 bool under_implementation_check(const Node& node, const RuleContext& context) {
+  if (context.in_test_skipped_on_pypy(node)) return true;
   const Node* child = &node;
   for (const Node* ancestor = context.parent(node); ancestor != nullptr;
        child = ancestor, ancestor = context.parent(*ancestor)) {

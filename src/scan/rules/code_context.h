@@ -17,7 +17,8 @@ bool is_test_path(std::string_view path);
 
 /// Whether the node runs only under an if/while/ternary/`and` whose test asks which interpreter
 /// runs (platform.python_implementation(), sys.implementation, pypy_version_info, __pypy__,
-/// IS_PYPY-style names). Unlike RuleContext::is_guarded, try/except and hasattr do not count:
+/// IS_PYPY-style names), or in a test skipped on PyPy (RuleContext::in_test_skipped_on_pypy).
+/// Unlike RuleContext::is_guarded, try/except and hasattr do not count:
 /// they guard against a missing API, not against different behaviour.
 bool under_implementation_check(const python::Node& node, const RuleContext& context);
 

@@ -1,7 +1,8 @@
 // PPY003 file-handle-never-closed: a file object bound to a name or attribute and never closed.
 #include <fmt/format.h>
 
-#include "scan/rules/implementation_branch.h"
+#include "scan/rules/code_context.h"
+#include "scan/rules/rule_helpers.h"
 #include "scan/rules/open_calls.h"
 #include "scan/rules/resource_ownership.h"
 #include "scan/rules/rules.h"
@@ -47,7 +48,7 @@ class FileHandleNeverClosed final : public Rule {
     Ownership owner = trace_ownership(call, kFileSpec, context);
     switch (owner.fate) {
       case Fate::kNeverReleased:
-        if (in_implementation_branch(call, context)) return;
+        if (under_implementation_check(call, context)) return;
         context.report(call, context.in_loop(call) && owner.holder.find('.') == std::string::npos
                                  ? fmt::format("`{}` is rebound to a new file on every iteration and never "
                                                "closed: on PyPy the descriptors stay open until the garbage "
@@ -58,7 +59,7 @@ class FileHandleNeverClosed final : public Rule {
                                                owner.holder));
         return;
       case Fate::kReleasedUnsafely:
-        if (in_implementation_branch(call, context)) return;
+        if (under_implementation_check(call, context)) return;
         context.report(call,
                        fmt::format("file `{}` is closed only when no exception occurs before `close()`: use "
                                    "`with` so PyPy does not keep it open until the garbage collector runs",
@@ -66,7 +67,7 @@ class FileHandleNeverClosed final : public Rule {
                        std::nullopt, Severity::kInfo);
         return;
       case Fate::kReleasedInDel:
-        if (in_implementation_branch(call, context)) return;
+        if (under_implementation_check(call, context)) return;
         context.report(call,
                        fmt::format("file `{}` is closed only in `__del__`, which PyPy runs late or never: "
                                    "close it in an explicit close() or __exit__",
@@ -75,7 +76,7 @@ class FileHandleNeverClosed final : public Rule {
         return;
       case Fate::kDropped:
         if (!owner.method.empty() || expected_to_raise(call, context, true) ||
-            in_implementation_branch(call, context)) {
+            under_implementation_check(call, context)) {
           return;
         }
         context.report(call,

@@ -4,7 +4,8 @@
 #include <algorithm>
 
 #include "python/ast_walk.h"
-#include "scan/rules/implementation_branch.h"
+#include "scan/rules/code_context.h"
+#include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
 
 namespace pypyready::scan::rules {
@@ -159,7 +160,7 @@ class GcDisableSemantics final : public Rule {
   void check(const Node& call, RuleContext& context) const override {
     const Node& callee = call_func(call);
     if (attribute_name(callee) != "disable" && callee.kind != NodeKind::kName) return;
-    if (context.callee_name(call) != "gc.disable" || in_implementation_branch(call, context)) return;
+    if (context.callee_name(call) != "gc.disable" || under_implementation_check(call, context)) return;
     if (in_finally(call, context)) return;
     if (enabled_in_finally(call, context) || enabled_in_function(context) || enabled_by_teardown(context) ||
         in_teardown(context)) {

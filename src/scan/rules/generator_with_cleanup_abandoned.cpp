@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include "python/ast_walk.h"
-#include "scan/rules/implementation_branch.h"
+#include "scan/rules/code_context.h"
+#include "scan/rules/rule_helpers.h"
 #include "scan/rules/resource_ownership.h"
 #include "scan/rules/rules.h"
 
@@ -245,7 +246,7 @@ class GeneratorWithCleanupAbandoned final : public Rule {
     const Node* function = called_function(call, context);
     if (function == nullptr) return;
     const Node* yield = yield_with_cleanup(*function, context);
-    if (yield == nullptr || in_implementation_branch(call, context)) return;
+    if (yield == nullptr || under_implementation_check(call, context)) return;
     context.report(
         call,
         fmt::format("generator `{}` has cleanup around its yield (line {}) that runs only when "

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <array>
 
-#include "scan/rules/implementation_branch.h"
+#include "scan/rules/code_context.h"
+#include "scan/rules/rule_helpers.h"
 #include "scan/rules/resource_ownership.h"
 #include "scan/rules/rules.h"
 
@@ -140,7 +141,7 @@ class OtherResourceNeverClosed final : public Rule {
     // `urlopen(u).read()` is PPY002's.
     if (owner.fate == Fate::kDropped && resource->name == "urllib.request.urlopen" && is_read(owner.method))
       return;
-    if (in_implementation_branch(call, context)) return;
+    if (under_implementation_check(call, context)) return;
     const char* consequence = "on PyPy it is released only when the garbage collector runs";
     switch (owner.fate) {
       case Fate::kNeverReleased:

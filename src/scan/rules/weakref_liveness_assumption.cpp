@@ -5,7 +5,8 @@
 #include <algorithm>
 
 #include "python/ast_walk.h"
-#include "scan/rules/implementation_branch.h"
+#include "scan/rules/code_context.h"
+#include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
 
 namespace pypyready::scan::rules {
@@ -191,7 +192,7 @@ class WeakrefLivenessAssumption final : public Rule {
  private:
   static void check_creation(const Node& call, RuleContext& context) {
     std::string creator = weakref_creator(call, context);
-    if (creator.empty() || in_implementation_branch(call, context)) return;
+    if (creator.empty() || under_implementation_check(call, context)) return;
     std::string_view shown = std::string_view(creator).substr(creator.find('.') + 1);
     std::string message;
     if (has_callback(call, creator)) {
@@ -245,7 +246,7 @@ class WeakrefLivenessAssumption final : public Rule {
       bool assumed =
           mentions(statement, *weak) ? asserts_death(text) : weak->callback && asserts_callback_ran(text);
       if (!assumed) continue;
-      if (in_implementation_branch(statement, context)) return;
+      if (under_implementation_check(statement, context)) return;
       context.report(
           statement,
           "asserts that a weakly referenced object is gone (or its callback ran) right after `del`: "

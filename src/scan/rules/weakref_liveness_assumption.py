@@ -103,3 +103,11 @@ def still_alive_with_callback(keeper):
     keeper.append(obj)
     del obj
     assert ref() is not None
+
+
+@support.cpython_only
+def test_no_cycles_left():
+    case = object()
+    wr = weakref.ref(case)
+    del case
+    assert wr() is None
