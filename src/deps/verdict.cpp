@@ -211,27 +211,6 @@ std::optional<Evidence> judge_artifacts(const std::vector<std::string>& artifact
       "index", fmt::format("the lock file has only CPython wheels ({}) and no sdist", other.front()), {}};
 }
 
-// Knowledge describes the package in general, the installed files this exact build: the worse of
-// the two wins (a build that needs C API PyPy lacks blocks even when newer releases work), except
-// that a reviewed replacement stays the advice because it names what to do instead.
-Verdict combine(Verdict known, Verdict installed) {
-  if (known == Verdict::kReplace || installed == Verdict::kUnknown) return known;
-  if (known == Verdict::kUnknown) return installed;
-  auto rank = [](Verdict verdict) {
-    switch (verdict) {
-      case Verdict::kWorks:
-        return 0;
-      case Verdict::kSlower:
-        return 1;
-      case Verdict::kReplace:
-        return 2;
-      default:
-        return 3;
-    }
-  };
-  return rank(installed) > rank(known) ? installed : known;
-}
-
 }  // namespace
 
 Target pypy_target(const std::string& python_version) {
@@ -297,11 +276,13 @@ DependencyResult decide(const DependencyFacts& facts, const Target& target) {
   if (facts.installed) installed = judge_installed(*facts.installed);
   const bool decided = !result.evidence.empty();
 
-  // 3. Reviewed knowledge and the installed files together, then the lock file's wheels.
+  // 3. Reviewed knowledge first, then the lock file's wheels, then the installed files. Knowledge
+  // wins over the ELF check of an installed CPython build: that build cannot show the
+  // `#ifdef PYPY_VERSION` paths a PyPy build compiles instead (NumPy 1.24's CPython build imports
+  // PyInterpreterState_Main, its PyPy wheels do not). The ELF evidence is still listed.
   if (facts.knowledge) {
     const KnowledgeEntry& entry = *facts.knowledge;
-    if (!decided)
-      result.verdict = combine(from_knowledge(entry), installed ? installed->verdict : Verdict::kUnknown);
+    if (!decided) result.verdict = from_knowledge(entry);
     result.kind = schema_kind(entry.kind);
     result.alternative = entry.alternative;
     result.has_fallback = entry.fallback;

@@ -108,22 +108,14 @@ TEST(VerdictTest, KnowledgeMarkersAndRequiresPython) {
   EXPECT_EQ(none.verdict, Verdict::kUnknown);
 }
 
-TEST(VerdictTest, KnowledgeAndInstalledFilesCombine) {
-  Distribution gap =
-      dist("fast", {module("fast._c", BinaryKind::kPlainC, {{"PyFrame_GetBack", GapClass::kPublicApi}})});
-  KnowledgeEntry works{"fast", "c-api", "works", false, "", "ships PyPy wheels", {"https://x"}, 1};
-  DependencyResult blocked = decide(DependencyFacts{"fast", "fast", {}, &gap, &works}, kTarget);
-  EXPECT_EQ(blocked.verdict, Verdict::kBlocked);
-  EXPECT_EQ(blocked.evidence.front().source, "knowledge");
-  EXPECT_EQ(blocked.evidence.back().missing_symbols, std::vector<std::string>{"PyFrame_GetBack"});
-
-  Distribution clean = dist("fast", {module("fast._c", BinaryKind::kPlainC)});
-  EXPECT_EQ(decide(DependencyFacts{"fast", "fast", {}, &clean, &works}, kTarget).verdict, Verdict::kSlower);
-
-  KnowledgeEntry replace{"fast", "c-api", "replace", false, "fastcffi", "note", {"https://x"}, 1};
-  DependencyResult advice = decide(DependencyFacts{"fast", "fast", {}, &gap, &replace}, kTarget);
-  EXPECT_EQ(advice.verdict, Verdict::kReplace);
-  EXPECT_EQ(advice.alternative, "fastcffi");
+TEST(VerdictTest, KnowledgeDecidesAndElfEvidenceIsKept) {
+  Distribution gap = dist(
+      "fast", {module("fast._c", BinaryKind::kPlainC, {{"PyInterpreterState_Main", GapClass::kPublicApi}})});
+  KnowledgeEntry slower{"fast", "c-api", "slower", false, "", "ships PyPy wheels", {"https://x"}, 1};
+  DependencyResult r = decide(DependencyFacts{"fast", "fast", {}, &gap, &slower}, kTarget);
+  EXPECT_EQ(r.verdict, Verdict::kSlower);
+  EXPECT_EQ(r.evidence.front().source, "knowledge");
+  EXPECT_EQ(r.evidence.back().missing_symbols, std::vector<std::string>{"PyInterpreterState_Main"});
 }
 
 TEST(VerdictTest, LockFileWheels) {
