@@ -25,7 +25,7 @@ struct Interpreter {
   bool in_venv = false;
   bool has_venv = false;  ///< `venv` and `ensurepip` importable: can create virtual environments
   bool has_pip = false;
-  bool has_pytest = false;  ///< pytest importable: `pypyready test` can run a suite with it
+  bool has_pytest = false;            ///< pytest importable: `pypyready test` can run a suite with it
   std::vector<std::string> found_by;  ///< "PATH", "pyenv", "conda", "VIRTUAL_ENV", ".venv", "--python"
 };
 

@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include "scan/rules/code_context.h"
-#include "scan/rules/rule_helpers.h"
 #include "scan/rules/open_calls.h"
 #include "scan/rules/resource_ownership.h"
+#include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
 
 namespace pypyready::scan::rules {

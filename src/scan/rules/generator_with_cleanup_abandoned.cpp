@@ -4,8 +4,8 @@
 
 #include "python/ast_walk.h"
 #include "scan/rules/code_context.h"
-#include "scan/rules/rule_helpers.h"
 #include "scan/rules/resource_ownership.h"
+#include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
 
 namespace pypyready::scan::rules {
