@@ -107,25 +107,7 @@ std::optional<Edit> import_builtins_edit(const Node& node, RuleContext& context)
       return Edit{};  // already imported under its own name: nothing to insert
     }
   }
-  const Node* module = &node;
-  while (context.parent(*module) != nullptr)
-    module = context.parent(*module);
-  python::NodeSpan body = python::children_at(*module, field_slot(NodeKind::kModule, "body"));
-  for (std::uint32_t index = 0; index < body.size; ++index) {
-    const Node* statement = body.items[index];
-    if (index == 0 && statement->kind == NodeKind::kExpr &&
-        string_constant(python::child_at(*statement, field_slot(NodeKind::kExpr, "value")))) {
-      continue;
-    }
-    if (statement->kind == NodeKind::kImportFrom &&
-        python::ident_at(*statement, field_slot(NodeKind::kImportFrom, "module")) == "__future__") {
-      continue;
-    }
-    if (statement->col_offset != 0) return std::nullopt;
-    Location at = context.lines().location(statement->lineno, 0);
-    return Edit{at, at, "import builtins\n"};
-  }
-  return std::nullopt;
+  return module_import_edit(node, context, "import builtins\n");
 }
 
 // Replaces `__builtins__` by `vars(builtins)`, which is the same dict on both interpreters.

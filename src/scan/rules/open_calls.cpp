@@ -54,29 +54,6 @@ bool open_has_only(const Node& call, std::initializer_list<std::string_view> all
   return true;
 }
 
-namespace {
-
-// Where `import pathlib` goes: before the first statement after the docstring and
-// `from __future__` imports.
-const Node* first_plain_statement(const python::Module& module) {
-  python::NodeSpan body = python::children_at(module, field_slot(NodeKind::kModule, "body"));
-  for (std::uint32_t index = 0; index < body.size; ++index) {
-    const Node* statement = body.items[index];
-    if (index == 0 && statement->kind == NodeKind::kExpr &&
-        string_constant(python::child_at(*statement, field_slot(NodeKind::kExpr, "value")))) {
-      continue;
-    }
-    if (statement->kind == NodeKind::kImportFrom &&
-        python::ident_at(*statement, field_slot(NodeKind::kImportFrom, "module")) == "__future__") {
-      continue;
-    }
-    return statement;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 Fix pathlib_fix(const Node& replaced, const Node& open_call, std::string_view method, std::string arguments,
                 RuleContext& context) {
   const Node& path = *call_args(open_call).items[0];
@@ -91,13 +68,8 @@ Fix pathlib_fix(const Node& replaced, const Node& open_call, std::string_view me
   Fix fix;
   if (path_class.empty()) {
     path_class = "pathlib.Path";
-    const Node* parent = &replaced;
-    while (context.parent(*parent) != nullptr)
-      parent = context.parent(*parent);
-    if (const Node* anchor = first_plain_statement(*parent)) {
-      Location at = context.lines().location(anchor->lineno, 0);
-      fix.edits.push_back(Edit{at, at, "import pathlib\n"});
-    }
+    if (std::optional<Edit> edit = module_import_edit(replaced, context, "import pathlib\n"))
+      fix.edits.push_back(std::move(*edit));
   }
   std::string replacement =
       fmt::format("{}({}).{}({})", path_class, context.text_of(path), method, arguments);

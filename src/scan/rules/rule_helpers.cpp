@@ -101,4 +101,27 @@ std::optional<std::string> api_use(const Node& node, RuleContext& context,
   }
 }
 
+std::optional<Edit> module_import_edit(const Node& inside, const RuleContext& context,
+                                       std::string_view import_line) {
+  const Node* module = &inside;
+  while (context.parent(*module) != nullptr)
+    module = context.parent(*module);
+  python::NodeSpan body = python::children_at(*module, field_slot(NodeKind::kModule, "body"));
+  for (std::uint32_t index = 0; index < body.size; ++index) {
+    const Node* statement = body.items[index];
+    if (index == 0 && statement->kind == NodeKind::kExpr &&
+        string_constant(python::child_at(*statement, field_slot(NodeKind::kExpr, "value")))) {
+      continue;
+    }
+    if (statement->kind == NodeKind::kImportFrom &&
+        python::ident_at(*statement, field_slot(NodeKind::kImportFrom, "module")) == "__future__") {
+      continue;
+    }
+    if (statement->col_offset != 0) return std::nullopt;
+    Location at = context.lines().location(statement->lineno, 0);
+    return Edit{at, at, std::string(import_line)};
+  }
+  return std::nullopt;
+}
+
 }  // namespace pypyready::scan::rules

@@ -97,6 +97,12 @@ void for_each_imported_module(const Node& node, std::span<const std::string_view
   }
 }
 
+/// An edit inserting `import_line` ("import pathlib\n") into the module that holds `inside`,
+/// before its first statement after the docstring and `from __future__` imports; nullopt when
+/// there is no such statement at the start of a line.
+std::optional<Edit> module_import_edit(const Node& inside, const RuleContext& context,
+                                       std::string_view import_line);
+
 /// Node kinds that api_use() understands.
 inline constexpr python::NodeKind kApiUseKinds[] = {NodeKind::kName, NodeKind::kAttribute, NodeKind::kCall};
 
