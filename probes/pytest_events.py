@@ -25,6 +25,13 @@ def _emit(record):
         pass
 
 
+def pytest_sessionstart(session):
+    # Node ids are relative to pytest's rootdir, which is not the working folder when the ini
+    # file sits below it (`pytest sub/tests` with sub/pytest.ini).
+    config = session.config
+    _emit({"event": "session", "rootdir": str(getattr(config, "rootpath", None) or config.rootdir)})
+
+
 def pytest_runtest_logstart(nodeid, location):
     _emit({"event": "start", "id": nodeid})
 
@@ -45,3 +52,20 @@ def pytest_collectreport(report):
     if report.failed:
         _emit({"event": "report", "id": report.nodeid, "when": "collect", "outcome": "failed",
                "duration": 0.0, "xfail": False, "message": str(report.longrepr)[-4000:]})
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests to leave out, one node id a line: those already done when a run continues after the
+    # interpreter crashed.
+    path = os.environ.get("PYPYREADY_SKIP_FILE")
+    if not path:
+        return
+    try:
+        with open(path) as handle:
+            skip = set(line.rstrip("\n") for line in handle if line.strip())
+    except OSError:
+        return
+    kept = [item for item in items if item.nodeid not in skip]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.nodeid in skip])
+        items[:] = kept

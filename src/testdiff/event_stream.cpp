@@ -46,13 +46,18 @@ void apply_report(Progress& progress, const nlohmann::json& event) {
 EventSummary read_events(std::string_view lines) {
   std::map<std::string, Progress> tests;
   std::size_t order = 0;
-  std::string last_started;
+  std::string last_started, rootdir;
   std::size_t start = 0;
   while (start < lines.size()) {
     std::size_t end = lines.find('\n', start);
     if (end == std::string_view::npos) end = lines.size();
     nlohmann::json event = nlohmann::json::parse(lines.substr(start, end - start), nullptr, false);
     start = end + 1;
+    if (event.is_object() && event.value("event", "") == "session" && event.contains("rootdir") &&
+        event["rootdir"].is_string()) {
+      rootdir = event["rootdir"].get<std::string>();
+      continue;
+    }
     if (!event.is_object() || !event.contains("id") || !event["id"].is_string()) continue;
     std::string id = event["id"].get<std::string>();
     Progress& progress = tests[id];
@@ -67,6 +72,7 @@ EventSummary read_events(std::string_view lines) {
     }
   }
   EventSummary summary;
+  summary.rootdir = rootdir;
   std::vector<const Progress*> finished;
   for (const auto& [id, progress] : tests)
     if (progress.finished) finished.push_back(&progress);

@@ -14,6 +14,7 @@ namespace pypyready::testdiff {
 struct EventSummary {
   std::vector<TestCase> finished;  ///< tests whose teardown (or collection error) was reported
   std::string running;             ///< started but not finished; empty when none
+  std::string rootdir;             ///< pytest's rootdir, which node ids are relative to
 };
 
 /// Reads the lines; malformed lines (a run killed mid-write) are skipped.

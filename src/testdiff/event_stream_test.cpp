@@ -44,5 +44,15 @@ TEST(EventStream, SetupErrorAndXfail) {
   EXPECT_TRUE(summary.running.empty());
 }
 
+TEST(EventStream, RootdirFromTheSessionEvent) {
+  std::string lines = R"({"event": "session", "rootdir": "/p/sub"})"
+                      "\n"
+                      R"({"event": "start", "id": "tests/t.py::a"})"
+                      "\n";
+  EventSummary summary = read_events(lines);
+  EXPECT_EQ(summary.rootdir, "/p/sub");
+  EXPECT_EQ(summary.running, "tests/t.py::a");
+}
+
 }  // namespace
 }  // namespace pypyready::testdiff

@@ -59,6 +59,70 @@ class Linker {
   std::vector<RelatedFinding> found_;
 };
 
+// The class a definition is a method of, or null.
+const Definition* owning_class(const IndexedFile& file, const Definition& definition) {
+  std::size_t dot = definition.qualified_name.rfind('.');
+  if (dot == std::string::npos) return nullptr;
+  std::string parent = definition.qualified_name.substr(0, dot);
+  for (const Definition& other : file.definitions)
+    if (other.qualified_name == parent) return other.is_class ? &other : nullptr;
+  return nullptr;
+}
+
+bool is_special(const std::string& name) {
+  return name.size() > 4 && name.starts_with("__") && name.ends_with("__");
+}
+
+// Calls followed from the test into the project's code.
+constexpr int kMaxCallDepth = 4;
+
+// Links the findings of the code the test reaches by name, following calls up to kMaxCallDepth
+// deep: functions and classes it names, the methods named anywhere on that path of the classes
+// reached (special methods such as __init__ and __del__ run without being named), and then what
+// those name in turn. A finding counts for the innermost definition around it, so naming a class
+// does not pull in the findings of all its methods.
+void link_reached(const CodeIndex& index, const Definition& test, Linker& linker) {
+  std::set<std::string> names = test.referenced_names;
+  std::set<const Definition*> reached;
+  for (int depth = 0; depth < kMaxCallDepth; ++depth) {
+    std::vector<std::pair<const std::string*, const Definition*>> added;
+    for (const auto& [path, file] : index.files) {
+      for (const Definition& definition : file.definitions) {
+        if (reached.contains(&definition) || definition.name.starts_with("test")) continue;
+        const Definition* owner = owning_class(file, definition);
+        bool hit = owner != nullptr ? reached.contains(owner) &&
+                                          (names.contains(definition.name) || is_special(definition.name))
+                                    : names.contains(definition.name);
+        if (hit) added.emplace_back(&path, &definition);
+      }
+    }
+    if (added.empty()) break;
+    // Classes first: their methods are reached in the same round.
+    for (auto& [path, definition] : added)
+      reached.insert(definition);
+    for (const auto& [path, file] : index.files) {
+      for (const Definition& definition : file.definitions) {
+        const Definition* owner = owning_class(file, definition);
+        if (owner != nullptr && reached.contains(owner) && !reached.contains(&definition) &&
+            (names.contains(definition.name) || is_special(definition.name)))
+          added.emplace_back(&path, &definition), reached.insert(&definition);
+      }
+    }
+    for (auto& [path, definition] : added) {
+      const IndexedFile& file = index.files.at(*path);
+      for (const scan::Finding& finding : file.findings) {
+        if (!inside(finding, *definition)) continue;
+        const Definition* around = file.enclosing(static_cast<int>(finding.begin.line), true);
+        if (around == definition || (around != nullptr && !around->is_class && !reached.contains(around) &&
+                                     around->first_line > definition->first_line && !definition->is_class))
+          linker.add(*path, file, finding, "called-by-test");
+      }
+      if (!definition->is_class)
+        names.insert(definition->referenced_names.begin(), definition->referenced_names.end());
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<RelatedFinding> link_findings(const CodeIndex& index, std::string_view test_id,
@@ -72,8 +136,10 @@ std::vector<RelatedFinding> link_findings(const CodeIndex& index, std::string_vi
     if (file == index.files.end()) continue;
     const Definition* function = file->second.enclosing(frame.line);
     for (const scan::Finding& finding : file->second.findings) {
-      const Definition* around = file->second.enclosing(static_cast<int>(finding.begin.line));
-      bool same = function == nullptr ? around == nullptr : around == function;
+      // At module level only the frame's own line counts: a module's top level is no one unit.
+      bool same = function == nullptr
+                      ? static_cast<int>(finding.begin.line) == frame.line
+                      : file->second.enclosing(static_cast<int>(finding.begin.line)) == function;
       if (same) linker.add(path, file->second, finding, "traceback");
     }
   }
@@ -87,14 +153,7 @@ std::vector<RelatedFinding> link_findings(const CodeIndex& index, std::string_vi
     if (test != nullptr) {
       for (const scan::Finding& finding : test_file->second.findings)
         if (inside(finding, *test)) linker.add(test_path, test_file->second, finding, "traceback");
-      for (const auto& [path, file] : index.files) {
-        for (const Definition& definition : file.definitions) {
-          if (!test->referenced_names.contains(definition.name) || definition.name.starts_with("test"))
-            continue;
-          for (const scan::Finding& finding : file.findings)
-            if (inside(finding, definition)) linker.add(path, file, finding, "called-by-test");
-        }
-      }
+      link_reached(index, *test, linker);
     }
   }
   return linker.take();

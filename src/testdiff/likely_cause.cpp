@@ -44,6 +44,15 @@ constexpr std::array kCauses{
                "the compared values hold the same items in another order: it relies on an iteration "
                "order (sets, hashes, instance dicts) that differs on PyPy",
                {"PPY019", "PPY020", "PPY021"}},
+    CauseRules{"identity",
+               "relies on object identity (`is` between equal numbers or strings, id() of short-lived "
+               "objects), which PyPy gives differently: equal ints are always identical there and ids are "
+               "not reused",
+               {"PPY016", "PPY017", "PPY018"}},
+    CauseRules{"interpreter-crash",
+               "the interpreter process died inside this test: native code (a C extension or ctypes) "
+               "that works on CPython is reading or writing memory it does not own under PyPy",
+               {"PPY024", "PPY033", "PPY034", "PPY035", "PPY039"}},
     CauseRules{"recursion-depth",
                "recursion depth: PyPy's stack frames are larger and its recursion limit behaves "
                "differently",
@@ -111,6 +120,43 @@ std::optional<std::vector<std::string>> literal_items(std::string_view text) {
   return items;
 }
 
+// pytest's long traceback shows the test's source, four spaces in, with the failing line marked
+// `>`: a `del NAME` statement above that line means the test checks what dropping it did.
+bool deletes_then_fails(std::string_view details) {
+  std::size_t start = 0;
+  while (start < details.size()) {
+    std::size_t end = details.find('\n', start);
+    if (end == std::string_view::npos) end = details.size();
+    std::string_view line = details.substr(start, end - start);
+    if (line.starts_with(">")) return false;
+    std::string_view code = core::trim(line);
+    if (line.starts_with("    ") && code.starts_with("del ")) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// The failing line reads something back (".read(", ".read_text(", ".read_bytes(") and the
+// assertion shows the read value empty: "assert '' == 'expected'" or "assert b'' == b'...'".
+bool compares_empty_read(std::string_view details) {
+  bool reads = false;
+  std::size_t start = 0;
+  while (start < details.size()) {
+    std::size_t end = details.find('\n', start);
+    if (end == std::string_view::npos) end = details.size();
+    std::string_view line = details.substr(start, end - start);
+    if (line.starts_with(">"))
+      reads = contains(line, ".read(") || contains(line, ".read_text(") || contains(line, ".read_bytes(") ||
+              contains(line, ".readlines(");
+    if (reads && line.starts_with("E") &&
+        (contains(line, "assert '' == ") || contains(line, "assert b'' == ") ||
+         contains(line, "assert [] == ")))
+      return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool differs_only_in_order(std::string_view assertion) {
@@ -131,6 +177,10 @@ std::optional<LikelyCause> classify_failure(std::string_view message, std::strin
   std::string text = std::string(message) + "\n" + std::string(details);
   if (contains(text, "Too many open files") || contains(text, "EMFILE") || contains(text, "[Errno 24]"))
     return make_cause("too-many-open-files");
+  if (contains(text, "DID NOT RAISE") && contains(text, "RecursionError"))
+    return make_cause(
+        "recursion-depth",
+        "the expected RecursionError did not come (PyPy's JIT-compiled code can recurse deeper)");
   if (contains(text, "RecursionError") || contains(text, "maximum recursion depth"))
     return make_cause("recursion-depth");
   if (contains(text, "getsizeof") && contains(text, "TypeError")) return make_cause("getsizeof");
@@ -139,15 +189,23 @@ std::optional<LikelyCause> classify_failure(std::string_view message, std::strin
       return make_cause("cpython-only-api", attribute + " does not exist on PyPy");
   }
   if (contains(text, "getrefcount")) return make_cause("cpython-only-api", "sys.getrefcount");
-  if (contains(text, "No module named '_testcapi'") || contains(text, "No module named '_tracemalloc'") ||
-      contains(text, "No module named 'tracemalloc'"))
+  if (contains(text, "No module named '_tracemalloc'") || contains(text, "No module named 'tracemalloc'"))
     return make_cause("cpython-only-module");
+  // PyPy's _testcapi is a stand-in that compiles CPython's C test module on first import, which
+  // fails where the C source is not installed: any error through it comes from importing it.
+  if (contains(text, "_testcapi"))
+    return make_cause("cpython-only-module",
+                      "_testcapi (CPython's C-API test module; PyPy's stand-in builds it from C source and "
+                      "fails with errors other than ImportError when that is missing)");
   if (contains(text, "ResourceWarning")) return make_cause("unclosed-resource");
   if (contains(text, "weakly-referenced object no longer exists") || contains(text, "ReferenceError") ||
       contains(text, "__del__") || contains(text, "weakref"))
     return make_cause("gc-timing");
+  if (deletes_then_fails(details))
+    return make_cause("gc-timing", "the test drops a reference with `del` and then checks the effect");
   // pytest's assertion rewriting shows an empty read as "where '' = <...read...>()".
   if (contains(text, "where '' = ") && contains(text, ".read")) return make_cause("unflushed-file");
+  if (compares_empty_read(details)) return make_cause("unflushed-file");
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
@@ -159,10 +217,14 @@ std::optional<LikelyCause> classify_failure(std::string_view message, std::strin
   return std::nullopt;
 }
 
+LikelyCause crash_cause(std::string_view how) {
+  return make_cause("interpreter-crash", std::string(how));
+}
+
 std::optional<LikelyCause> cause_of_rule(std::string_view code) {
   // Resource rules are read as GC timing here: without an error text there is no EMFILE.
   for (std::string_view kind : {"cpython-only-api", "cpython-only-module", "getsizeof", "gc-timing",
-                                "unflushed-file", "ordering", "recursion-depth"}) {
+                                "unflushed-file", "ordering", "identity", "recursion-depth"}) {
     if (rule_matches_cause(code, kind)) return make_cause(kind, "scan rule " + std::string(code));
   }
   return std::nullopt;

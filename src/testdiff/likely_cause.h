@@ -12,9 +12,13 @@ namespace pypyready::testdiff {
 
 /// The cause suggested by the message and traceback text, if any pattern is recognised:
 /// EMFILE, ResourceWarning, CPython-only attributes (getrefcount), getsizeof's TypeError,
-/// recursion depth, `__del__`/weakref timing, an empty file read back, and assertion diffs
+/// recursion depth, `__del__`/weakref timing (also: a test that does `del x` before the failing
+/// line), an empty file read back, and assertion diffs
 /// whose sides hold the same items in another order.
 std::optional<LikelyCause> classify_failure(std::string_view message, std::string_view details);
+
+/// The cause of a test during which the interpreter died; `how` is "killed by signal 11 (...)".
+LikelyCause crash_cause(std::string_view how);
 
 /// The cause that a finding of rule `code` stands for, when the text named none.
 std::optional<LikelyCause> cause_of_rule(std::string_view code);

@@ -46,5 +46,41 @@ TEST(LikelyCause, RulesMapToCauses) {
   EXPECT_FALSE(cause_of_rule("PPY999"));
 }
 
+TEST(LikelyCause, DelBeforeTheFailingLineIsGcTiming) {
+  std::string details =
+      "    def test_drop():\n        s = Sub()\n        del s\n>       assert Sub.live == 0\nE       assert "
+      "1 == 0\n";
+  EXPECT_EQ(kind_of("assert 1 == 0", details), "gc-timing");
+  // A `del` after the failing line, or in an E line, says nothing.
+  EXPECT_EQ(kind_of("assert 1 == 0", ">       assert Sub.live == 0\nE       assert 1 == 0\n    del s\n"),
+            "none");
+  EXPECT_EQ(kind_of("assert 1 == 0", "    delivered = 1\n>       assert x == 0\n"), "none");
+}
+
+TEST(LikelyCause, EmptyReadBackIsUnflushed) {
+  std::string details =
+      ">           assert written.read() == 'added apple\\n'\nE           AssertionError: assert '' == "
+      "'added apple\\n'\n";
+  EXPECT_EQ(kind_of("AssertionError: assert '' == 'added apple'", details), "unflushed-file");
+  // An empty string compared on a line that reads nothing back is no sign of it.
+  EXPECT_EQ(kind_of("assert '' == 'a'", ">       assert name() == 'a'\nE       assert '' == 'a'\n"), "none");
+}
+
+TEST(LikelyCause, MissingRecursionErrorSaysSo) {
+  auto cause = classify_failure("Failed: DID NOT RAISE <class 'RecursionError'>", "");
+  ASSERT_TRUE(cause);
+  EXPECT_EQ(cause->kind, "recursion-depth");
+  EXPECT_NE(cause->explanation.find("did not come"), std::string::npos);
+}
+
+TEST(LikelyCause, CrashAndIdentityKinds) {
+  LikelyCause crash = crash_cause("killed by signal 11 (Segmentation fault)");
+  EXPECT_EQ(crash.kind, "interpreter-crash");
+  EXPECT_NE(crash.explanation.find("signal 11"), std::string::npos);
+  EXPECT_EQ(cause_of_rule("PPY016")->kind, "identity");
+  EXPECT_EQ(cause_of_rule("PPY017")->kind, "identity");
+  EXPECT_TRUE(rule_matches_cause("PPY024", "interpreter-crash"));
+}
+
 }  // namespace
 }  // namespace pypyready::testdiff

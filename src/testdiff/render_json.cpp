@@ -8,7 +8,7 @@ namespace {
 nlohmann::json totals(const SuiteRun& run) {
   nlohmann::json counts = nlohmann::json::object();
   double duration = 0;
-  for (std::string_view name : {"passed", "failed", "error", "skipped", "xfail", "timeout"})
+  for (std::string_view name : {"passed", "failed", "error", "skipped", "xfail", "timeout", "crashed"})
     counts[std::string(name)] = 0;
   for (const TestCase& test : run.tests) {
     counts[std::string(outcome_name(test.outcome))] =
@@ -31,6 +31,8 @@ nlohmann::json totals(const SuiteRun& run) {
   out["how_to_fix"] = run.how_to_fix.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.how_to_fix);
   out["unfinished_test"] =
       run.unfinished_test.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.unfinished_test);
+  out["crashed_tests"] = run.crashed_tests;
+  out["crash"] = run.crash.empty() ? nlohmann::json(nullptr) : nlohmann::json(run.crash);
   return out;
 }
 

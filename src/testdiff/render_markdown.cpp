@@ -22,6 +22,10 @@ std::string render_markdown(const TestResults& results) {
             run.problem.empty() ? "ok"
                                 : run.problem + (run.how_to_fix.empty() ? "" : " — fix: " + run.how_to_fix)));
   }
+  for (const SuiteRun& run : results.runs)
+    for (const std::string& test : run.crashed_tests)
+      out += fmt::format("\n{} crashed ({}) in `{}`; the other tests ran on.\n", run.interpreter_id,
+                         run.crash, core::markdown_table_cell(test));
   if (results.could_not_run()) return out;
   out += fmt::format(
       "\n{} tests: {} pass on both, {} fail only on PyPy, {} fail on both, {} pass only on PyPy.\n",

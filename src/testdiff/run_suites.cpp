@@ -36,34 +36,58 @@ const TestCase* find_case(const SuiteRun& run, const std::string& id) {
 // failure on CPython in any rerun marks the test flaky.
 void rerun_failures(TestResults& results, const std::vector<SuiteSpec>& specs, int count,
                     const TestOptions& options) {
-  std::vector<std::string> ids;
-  for (const TestRow& row : results.tests)
-    if (row.group == kPypyOnlyFailure) ids.push_back(row.id);
-  if (ids.empty() || count <= 0) return;
+  // A timed-out test is not rerun: each rerun would wait for the whole timeout again.
+  auto rerunnable = [&](const TestRow& row) {
+    auto outcome = row.outcomes.find(results.candidate_id);
+    return row.group == kPypyOnlyFailure &&
+           (outcome == row.outcomes.end() || outcome->second != Outcome::kTimeout);
+  };
+  // Collection errors (ids without "::", a file that failed to import) are rerun with
+  // --collect-only: running the file's tests would only repeat work that cannot tell anything.
+  std::vector<std::string> test_ids, file_ids;
+  int timeouts = 0;
+  for (const TestRow& row : results.tests) {
+    if (rerunnable(row))
+      (row.id.find("::") == std::string::npos ? file_ids : test_ids).push_back(row.id);
+    else if (row.group == kPypyOnlyFailure)
+      ++timeouts;
+  }
+  if (timeouts > 0 && count > 0)
+    results.warnings.push_back(
+        fmt::format("{} timed-out test(s) not rerun: each rerun would take the whole timeout", timeouts));
   for (int attempt = 1; attempt <= count && !run::interrupted(); ++attempt) {
     for (const SuiteSpec& base : specs) {
-      say(options, fmt::format("rerun {}/{} of {} PyPy-only failure(s) under {}", attempt, count, ids.size(),
-                               base.interpreter.interpreter.id));
-      SuiteSpec spec = base;
-      spec.only_ids = ids;
-      SuiteRun rerun = run_suite(spec);
-      if (!rerun.ran) {
-        results.warnings.push_back(
-            fmt::format("rerun under {} failed: {}", rerun.interpreter_id, rerun.problem));
-        continue;
-      }
-      for (TestRow& row : results.tests) {
-        if (row.group != kPypyOnlyFailure) continue;
-        const TestCase* test = find_case(rerun, row.id);
-        if (test == nullptr) continue;
-        RerunTally& tally = row.reruns[rerun.interpreter_id];
-        if (is_failing(test->outcome)) ++tally.failed;
-        if (test->outcome == Outcome::kPassed) ++tally.passed;
+      for (bool collect_only : {false, true}) {
+        const std::vector<std::string>& ids = collect_only ? file_ids : test_ids;
+        if (ids.empty() || run::interrupted()) continue;
+        say(options, fmt::format("rerun {}/{} of {} PyPy-only failure(s) under {}", attempt, count,
+                                 ids.size(), base.interpreter.interpreter.id));
+        SuiteSpec spec = base;
+        spec.only_ids = ids;
+        spec.collect_only = collect_only;
+        SuiteRun rerun = run_suite(spec);
+        if (!rerun.ran) {
+          results.warnings.push_back(
+              fmt::format("rerun under {} failed: {}", rerun.interpreter_id, rerun.problem));
+          continue;
+        }
+        for (TestRow& row : results.tests) {
+          if (!rerunnable(row) || std::find(ids.begin(), ids.end(), row.id) == ids.end()) continue;
+          const TestCase* test = find_case(rerun, row.id);
+          RerunTally& tally = row.reruns[rerun.interpreter_id];
+          // With --collect-only a file that imports cleanly has no entry of its own.
+          if (test == nullptr) {
+            if (collect_only) ++tally.passed;
+            continue;
+          }
+          if (is_failing(test->outcome)) ++tally.failed;
+          if (test->outcome == Outcome::kPassed) ++tally.passed;
+        }
       }
     }
   }
   for (TestRow& row : results.tests) {
-    if (row.group != kPypyOnlyFailure) continue;
+    if (!rerunnable(row)) continue;
     row.flaky = row.reruns[results.candidate_id].passed > 0 || row.reruns[results.baseline_id].failed > 0;
   }
 }
@@ -76,7 +100,8 @@ void explain_failures(TestResults& results, const SuiteRun& candidate, const Cod
     if (test == nullptr) continue;
     row.message = test->message;
     row.traceback = relevant_lines(test->details, kTracebackLines);
-    row.likely_cause = classify_failure(test->message, test->details);
+    row.likely_cause = test->outcome == Outcome::kCrashed ? crash_cause(candidate.crash)
+                                                          : classify_failure(test->message, test->details);
     if (index == nullptr) continue;
     row.related_findings =
         link_findings(*index, row.id, traceback_frames(test->details), root, row.likely_cause);

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 #include "core/file_io.h"
 #include "run/probes.h"
@@ -53,6 +55,38 @@ std::string last_lines(const std::string& text, std::size_t count) {
   return tail;
 }
 
+// Node ids are relative to pytest's rootdir; when that is a folder below the project root (an ini
+// file next to the tests given as arguments), they are made relative to the project root, which is
+// where reruns run and where scan findings are indexed.
+void relative_to_project(SuiteRun& run, const std::string& rootdir, const std::filesystem::path& root) {
+  if (rootdir.empty()) return;
+  std::error_code error;
+  std::filesystem::path base = std::filesystem::weakly_canonical(root, error);
+  std::filesystem::path tests = std::filesystem::weakly_canonical(rootdir, error);
+  std::string prefix = tests.lexically_relative(base).generic_string();
+  if (error || prefix.empty() || prefix == "." || prefix.starts_with("..")) return;
+  auto prefixed = [&](const std::string& id) { return prefix + "/" + id; };
+  for (TestCase& test : run.tests)
+    test.id = prefixed(test.id);
+  for (std::string& id : run.crashed_tests)
+    id = prefixed(id);
+  if (!run.unfinished_test.empty()) run.unfinished_test = prefixed(run.unfinished_test);
+}
+
+// A crashed interpreter is restarted on the tests not yet done at most this many times.
+constexpr int kMaxCrashes = 5;
+
+// The test that was running when the interpreter died (by a signal, or an exit without the
+// report while a test was running), with how it died.
+TestCase crashed_case(const std::string& id, const std::string& how) {
+  TestCase crashed;
+  crashed.id = id;
+  crashed.outcome = Outcome::kCrashed;
+  crashed.message = "the interpreter crashed (" + how + ") while this test ran";
+  crashed.details = crashed.message;
+  return crashed;
+}
+
 }  // namespace
 
 SuiteRun run_suite(const SuiteSpec& spec) {
@@ -74,6 +108,7 @@ SuiteRun run_suite(const SuiteSpec& spec) {
     return result;
   }
   std::filesystem::path junit_path = folder.path() / "junit.xml";
+  std::filesystem::path skip_path = folder.path() / "skip.txt";
   auto plugin = core::write_file_atomically(folder.path() / (std::string(kEventPluginModule) + ".py"),
                                             std::string(run::probe_source("pytest_events")));
   if (!plugin) {
@@ -82,6 +117,7 @@ SuiteRun run_suite(const SuiteSpec& spec) {
   }
   std::vector<std::string> words = *argv;
   if (!spec.only_ids.empty()) words = rerun_command(words, spec.only_ids, spec.root);
+  if (spec.collect_only) words.emplace_back("--collect-only");
   result.command = words;
 
   run::ProcessSpec process;
@@ -89,63 +125,106 @@ SuiteRun run_suite(const SuiteSpec& spec) {
   process.working_directory = spec.root;
   process.timeout = spec.timeout;
   process.data_pipe = true;
-  process.environment = {{"PYTHONPATH", python_path_with(folder.path())}, {"PYTHONDONTWRITEBYTECODE", "1"}};
-  auto ended = run::run_process(process);
-  if (!ended) {
-    result.problem = ended.error().message;
-    return result;
-  }
-  result.exit_code = ended->exit_code;
-  result.wall_s = ended->wall_s;
-  result.timed_out = ended->timed_out;
-  result.interrupted = ended->interrupted;
+  process.environment = {{"PYTHONPATH", python_path_with(folder.path())},
+                         {"PYTHONDONTWRITEBYTECODE", "1"},
+                         {"PYPYREADY_SKIP_FILE", skip_path.string()}};
+  auto started = std::chrono::steady_clock::now();
+  // Tests already reported by runs that crashed; each continuation leaves them (and the test
+  // that crashed) out.
+  std::vector<TestCase> done;
+  std::string rootdir;
+  for (int crashes = 0;; ++crashes) {
+    std::error_code error;
+    std::filesystem::remove(junit_path, error);
+    if (!done.empty()) {
+      std::string skip;
+      for (const TestCase& test : done)
+        skip += test.id + "\n";
+      if (auto written = core::write_file_atomically(skip_path, skip); !written) {
+        result.problem = written.error().message;
+        break;
+      }
+    }
+    if (!done.empty()) {
+      // The timeout is for the whole run, continuations included.
+      auto used =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+      if (spec.timeout.count() > 0)
+        process.timeout = std::max(spec.timeout - used, std::chrono::milliseconds(1000));
+    }
+    auto ended = run::run_process(process);
+    if (!ended) {
+      result.problem = ended.error().message;
+      break;
+    }
+    result.exit_code = ended->exit_code;
+    result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.timed_out = ended->timed_out;
+    result.interrupted = ended->interrupted;
+    EventSummary events = read_events(ended->data);
+    if (rootdir.empty()) rootdir = events.rootdir;
 
-  std::error_code error;
-  if (std::filesystem::exists(junit_path, error)) {
-    auto text = core::read_file(junit_path);
-    auto tests = text ? parse_junit(*text, "JUnit report of " + interpreter.id)
-                      : core::Result<std::vector<TestCase>>(text.error());
-    if (!tests) {
-      result.problem = tests.error().message;
-      return result;
+    if (std::filesystem::exists(junit_path, error)) {
+      auto text = core::read_file(junit_path);
+      auto tests = text ? parse_junit(*text, "JUnit report of " + interpreter.id)
+                        : core::Result<std::vector<TestCase>>(text.error());
+      if (!tests) {
+        result.problem = tests.error().message;
+        break;
+      }
+      done.insert(done.end(), std::make_move_iterator(tests->begin()), std::make_move_iterator(tests->end()));
+      result.ran = true;
+      break;
     }
-    result.tests = std::move(*tests);
-    result.ran = true;
-    return result;
-  }
-  // No report: pytest was killed before writing it, or never started.
-  EventSummary events = read_events(ended->data);
-  if (result.timed_out || result.interrupted) {
-    result.tests = std::move(events.finished);
-    result.unfinished_test = events.running;
+    // No report: pytest was killed before writing it, crashed, or never started.
+    if (result.timed_out || result.interrupted) {
+      done.insert(done.end(), events.finished.begin(), events.finished.end());
+      result.unfinished_test = events.running;
+      if (!events.running.empty()) {
+        TestCase hung;
+        hung.id = events.running;
+        hung.outcome = result.timed_out ? Outcome::kTimeout : Outcome::kMissing;
+        hung.message = result.timed_out ? fmt::format("still running when the run timed out after {:.0f} s",
+                                                      spec.timeout.count() / 1000.0)
+                                        : "interrupted";
+        done.push_back(std::move(hung));
+      }
+      result.ran = true;
+      result.problem = result.timed_out
+                           ? fmt::format("timed out after {:.0f} s{}", spec.timeout.count() / 1000.0,
+                                         events.running.empty() ? "" : " in " + events.running)
+                           : "interrupted; the tests that finished are kept";
+      break;
+    }
     if (!events.running.empty()) {
-      TestCase hung;
-      hung.id = events.running;
-      hung.outcome = result.timed_out ? Outcome::kTimeout : Outcome::kMissing;
-      hung.message = result.timed_out ? fmt::format("still running when the run timed out after {:.0f} s",
-                                                    spec.timeout.count() / 1000.0)
-                                      : "interrupted";
-      result.tests.push_back(std::move(hung));
+      // The interpreter died inside a test: keep what finished, name the test, go on without them.
+      result.crash = run::describe_ending(*ended, process);
+      result.crashed_tests.push_back(events.running);
+      done.insert(done.end(), events.finished.begin(), events.finished.end());
+      done.push_back(crashed_case(events.running, result.crash));
+      result.ran = true;
+      if (crashes + 1 < kMaxCrashes) continue;
+      result.problem =
+          fmt::format("the interpreter crashed {} times; the remaining tests were not run", kMaxCrashes);
+      break;
     }
-    result.ran = true;
-    result.problem = result.timed_out
-                         ? fmt::format("timed out after {:.0f} s{}", spec.timeout.count() / 1000.0,
-                                       events.running.empty() ? "" : " in " + events.running)
-                         : "interrupted; the tests that finished are kept";
-    return result;
+    std::string output = ended->err + "\n" + ended->out;
+    std::string module = missing_module(output);
+    if (!module.empty() && events.finished.empty() && done.empty()) {
+      result.problem =
+          module == "pytest"
+              ? fmt::format("pytest is not installed for {} ({})", interpreter.id, result.environment)
+              : fmt::format("pytest cannot start under {}: it needs the module `{}`", interpreter.id, module);
+      result.how_to_fix = how_to_install(module, interpreter);
+      break;
+    }
+    done.insert(done.end(), events.finished.begin(), events.finished.end());
+    result.problem = fmt::format("the test command ended with {} and wrote no JUnit report:\n{}",
+                                 run::describe_ending(*ended, process), last_lines(output, 8));
+    break;
   }
-  std::string output = ended->err + "\n" + ended->out;
-  std::string module = missing_module(output);
-  if (!module.empty() && events.finished.empty()) {
-    result.problem =
-        module == "pytest"
-            ? fmt::format("pytest is not installed for {} ({})", interpreter.id, result.environment)
-            : fmt::format("pytest cannot start under {}: it needs the module `{}`", interpreter.id, module);
-    result.how_to_fix = how_to_install(module, interpreter);
-    return result;
-  }
-  result.problem = fmt::format("the test command ended with {} and wrote no JUnit report:\n{}",
-                               run::describe_ending(*ended, process), last_lines(output, 8));
+  result.tests = std::move(done);
+  relative_to_project(result, rootdir, spec.root);
   return result;
 }
 

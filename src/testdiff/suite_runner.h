@@ -18,6 +18,7 @@ struct SuiteSpec {
   TestInterpreter interpreter;
   std::vector<std::string> command;   ///< the configured words ("python -m pytest ..."), not yet substituted
   std::vector<std::string> only_ids;  ///< when set, rerun just these tests
+  bool collect_only = false;          ///< only collect them (to rerun collection errors)
   std::filesystem::path root;         ///< working directory: the project root
   std::chrono::milliseconds timeout{0};
 };

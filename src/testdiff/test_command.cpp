@@ -1,6 +1,7 @@
 #include "testdiff/test_command.h"
 
 #include <algorithm>
+#include <set>
 
 namespace pypyready::testdiff {
 
@@ -43,13 +44,67 @@ std::vector<std::string> with_reporting(std::vector<std::string> argv,
   return argv;
 }
 
+namespace {
+
+// pytest options whose value is the next word ("--ignore tests/slow", "-c setup.cfg"): that word
+// is not a test selection even when it names a file or folder.
+bool takes_value(const std::string& option) {
+  static const std::set<std::string> kOptions{"-k",
+                                              "-m",
+                                              "-p",
+                                              "-c",
+                                              "-o",
+                                              "-W",
+                                              "-r",
+                                              "--ignore",
+                                              "--ignore-glob",
+                                              "--deselect",
+                                              "--rootdir",
+                                              "--confcutdir",
+                                              "--basetemp",
+                                              "--junitxml",
+                                              "--junit-xml",
+                                              "--tb",
+                                              "--maxfail",
+                                              "--durations",
+                                              "--override-ini",
+                                              "--pythonwarnings",
+                                              "--import-mode",
+                                              "--log-file",
+                                              "--log-level",
+                                              "--cov",
+                                              "--cov-report",
+                                              "--cov-config",
+                                              "--capture",
+                                              "--config-file",
+                                              "--inifile",
+                                              "--resultlog",
+                                              "--debug",
+                                              "--log-cli-level",
+                                              "--log-format",
+                                              "--log-date-format",
+                                              "--timeout",
+                                              "--randomly-seed",
+                                              "-n",
+                                              "--dist",
+                                              "--reruns",
+                                              "--doctest-glob",
+                                              "--pyargs-root",
+                                              "--css",
+                                              "--html"};
+  return kOptions.contains(option);
+}
+
+}  // namespace
+
 std::vector<std::string> rerun_command(const std::vector<std::string>& argv,
                                        const std::vector<std::string>& test_ids,
                                        const std::filesystem::path& root) {
   std::vector<std::string> rerun;
   for (std::size_t i = 0; i < argv.size(); ++i) {
     const std::string& word = argv[i];
-    if (i >= 3 && !word.starts_with("-")) {
+    bool option_value = i >= 4 && takes_value(argv[i - 1]);
+    if (i >= 3 && !word.starts_with("-") && !option_value) {
       std::string path = word.substr(0, word.find("::"));
       std::error_code error;
       if (std::filesystem::exists(root / path, error)) continue;

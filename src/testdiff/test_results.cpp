@@ -18,6 +18,8 @@ std::string_view outcome_name(Outcome outcome) {
       return "xfail";
     case Outcome::kTimeout:
       return "timeout";
+    case Outcome::kCrashed:
+      return "crashed";
     case Outcome::kMissing:
       return "missing";
   }
@@ -25,7 +27,8 @@ std::string_view outcome_name(Outcome outcome) {
 }
 
 bool is_failing(Outcome outcome) {
-  return outcome == Outcome::kFailed || outcome == Outcome::kError || outcome == Outcome::kTimeout;
+  return outcome == Outcome::kFailed || outcome == Outcome::kError || outcome == Outcome::kTimeout ||
+         outcome == Outcome::kCrashed;
 }
 
 bool TestResults::could_not_run() const {

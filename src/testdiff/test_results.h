@@ -11,12 +11,13 @@
 namespace pypyready::testdiff {
 
 /// How one test ended under one interpreter.
-enum class Outcome { kPassed, kFailed, kError, kSkipped, kXfail, kTimeout, kMissing };
+enum class Outcome { kPassed, kFailed, kError, kSkipped, kXfail, kTimeout, kCrashed, kMissing };
 
-/// "passed", "failed", "error", "skipped", "xfail", "timeout", "missing".
+/// "passed", "failed", "error", "skipped", "xfail", "timeout", "crashed", "missing".
 std::string_view outcome_name(Outcome outcome);
 
-/// Failed, errored or hung: the outcomes that make a test count against an interpreter.
+/// Failed, errored, hung or crashed the interpreter: the outcomes that make a test count against an
+/// interpreter.
 bool is_failing(Outcome outcome);
 
 /// One test case of one run, as JUnit XML (or the event stream of a killed run) described it.
@@ -41,6 +42,10 @@ struct SuiteRun {
   bool timed_out = false;       ///< killed by the per-run timeout
   bool interrupted = false;     ///< killed by Ctrl-C
   std::string unfinished_test;  ///< the test that was running when the run was killed
+  /// Tests that were running when the interpreter died (a crash, not our timeout); after each
+  /// crash the suite continued without the tests already done.
+  std::vector<std::string> crashed_tests;
+  std::string crash;  ///< how it died: "killed by signal 11 (Segmentation fault)"
   int exit_code = -1;
   double wall_s = 0;
   std::vector<TestCase> tests;

@@ -1,0 +1,1 @@
+"""An in-memory stock of items with a journal file, listeners, quotas and reports."""
