@@ -169,7 +169,9 @@ void apply_trial(DepsReport& report, const std::vector<TrialResult>& results) {
             Evidence{"install",
                      fmt::format("installs under PyPy and its {} module(s) import", trial.imports.size()),
                      {}});
-        if (dep->verdict == Verdict::kUnknown) dep->verdict = Verdict::kWorks;
+        // A successful install outweighs the index's guess (e.g. a wheel from --find-links).
+        bool index_decided = !dep->evidence.empty() && dep->evidence.front().source == "index";
+        if (dep->verdict == Verdict::kUnknown || index_decided) dep->verdict = Verdict::kWorks;
       } else {
         std::string joined;
         for (const std::string& item : failed)

@@ -50,5 +50,17 @@ TEST(InstallTrialTest, FailuresDecideAndSuccessConfirms) {
   EXPECT_EQ(report.dependencies.front().verdict, Verdict::kBlocked);  // blockers first again
 }
 
+TEST(InstallTrialTest, AnInstallOutweighsTheIndex) {
+  DepsReport report;
+  DependencyResult guessed = dep("guessed", Verdict::kBlocked);
+  guessed.evidence.insert(guessed.evidence.begin(),
+                          Evidence{"index", "1.0 has no file PyPy can install", {}, true});
+  report.dependencies = {guessed};
+  apply_trial(report, {TrialResult{
+                          "guessed", "guessed", true, std::nullopt, {ImportCheck{"guessed", true, "", ""}}}});
+  EXPECT_EQ(report.dependencies.front().verdict, Verdict::kWorks);
+  EXPECT_EQ(report.dependencies.front().evidence.front().source, "install");
+}
+
 }  // namespace
 }  // namespace pypyready::deps

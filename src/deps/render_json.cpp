@@ -22,6 +22,22 @@ nlohmann::json module_to_json(const ExtensionModule& ext) {
   return out;
 }
 
+nlohmann::json index_to_json(const IndexEvidence& index) {
+  nlohmann::json out = {
+      {"url", index.source},
+      {"version", index.version.empty() ? nlohmann::json() : nlohmann::json(index.version)},
+      {"best", index.best},
+      {"best_file", index.best_file},
+      {"cpython_only_wheels", index.cpython_wheels},
+      {"pypy_wheels", index.trend},
+      {"discontinued_since",
+       index.discontinued_since.empty() ? nlohmann::json() : nlohmann::json(index.discontinued_since)},
+      {"notes", index.notes},
+      {"summary", index.summary()}};
+  if (!index.error.empty()) out["error"] = index.error;
+  return out;
+}
+
 }  // namespace
 
 nlohmann::json deps_to_json(const DepsReport& report) {
@@ -45,7 +61,8 @@ nlohmann::json deps_to_json(const DepsReport& report) {
          {"pulled_in_by", dep.pulled_in_by},
          {"evidence", evidence},
          {"has_fallback", dep.has_fallback},
-         {"modules", modules}});
+         {"modules", modules},
+         {"index", dep.index ? index_to_json(*dep.index) : nlohmann::json()}});
   }
   nlohmann::json counts = nlohmann::json::object();
   for (Verdict verdict :

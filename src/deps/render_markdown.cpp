@@ -35,6 +35,8 @@ std::string render_deps_markdown(const DepsReport& report, const RenderOptions& 
         break;
       }
     }
+    if (dep.index && !(dep.evidence.size() > 0 && dep.evidence.front().source == "index"))
+      reason += "; index: " + dep.index->summary();
     if (options.verbose) {
       for (const auto& path : dep.pulled_in_by) {
         std::string chain;

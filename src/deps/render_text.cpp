@@ -73,6 +73,9 @@ std::string render_deps_text(const DepsReport& report, const RenderOptions& opti
       reason = "use " + dep.alternative + "; " + reason;
     out += fmt::format("{} {:<{}} {:<{}} {:<7} {}\n", verdict, dep.name, name_width, shorten(dep.version, 14),
                        version_width, dep.kind, options.verbose ? reason : shorten(reason, 100));
+    // The index's evidence is always shown, even when something stronger decided the verdict.
+    if (dep.index && !(dep.evidence.size() > 0 && dep.evidence.front().source == "index"))
+      out += fmt::format("           index: {}\n", dep.index->summary());
     bool detail = options.verbose || dep.verdict == Verdict::kBlocked;
     if (!detail) continue;
     for (std::size_t i = 0; i < dep.evidence.size(); ++i) {

@@ -3,10 +3,12 @@
 // the per-module C-API check, and a summary. Analyses fill it; renderers only read it.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "deps/extension_module.h"
+#include "deps/index_evidence.h"
 
 namespace pypyready::deps {
 
@@ -37,6 +39,7 @@ struct DependencyResult {
   std::vector<Evidence> evidence;                      ///< the deciding fact first
   std::vector<ExtensionModule> modules;                ///< compiled modules when installed
   bool has_fallback = false;
+  std::optional<IndexEvidence> index;  ///< what the package index publishes (absent offline)
 };
 
 /// Everything `pypyready deps` found.

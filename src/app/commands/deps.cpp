@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -16,10 +17,13 @@
 #include "core/file_io.h"
 #include "core/version.h"
 #include "deps/analyze.h"
+#include "deps/index_client.h"
+#include "deps/index_join.h"
 #include "deps/install_trial.h"
 #include "deps/interpreter_paths.h"
 #include "deps/project_declarations.h"
 #include "deps/render.h"
+#include "deps/wheel_tags.h"
 
 namespace pypyready::app {
 namespace {
@@ -43,6 +47,12 @@ struct DepsOptions {
   std::vector<std::string> find_links;
   std::string index_url;
   bool no_index = false;
+  bool offline = false;
+  std::string cache_dir;
+  double index_timeout = 15;
+  int index_retries = 3;
+  int index_jobs = 4;
+  long cache_ttl = 6 * 3600;
   std::vector<std::string> command_line;
 };
 
@@ -105,6 +115,51 @@ ExitCode try_install(const DepsOptions& options, const deps::Declarations* decla
   }
   deps::apply_trial(report, *results);
   return ExitCode::kSuccess;
+}
+
+// Asks the package index what each dependency publishes for the target PyPy; a page that cannot be
+// read becomes that dependency's evidence and a note, and the others are still checked.
+void check_index(const DepsOptions& options, const deps::Declarations* declarations,
+                 deps::DepsReport& report) {
+  auto getenv = [](const char* name) { return std::getenv(name); };
+  deps::IndexClientOptions client;
+  client.index_url = deps::resolve_index_url(options.index_url, getenv);
+  client.cache_dir = deps::resolve_cache_dir(options.cache_dir, getenv);
+  client.timeout = std::chrono::milliseconds(static_cast<long>(options.index_timeout * 1000));
+  client.retries = options.index_retries;
+  client.concurrency = options.index_jobs;
+  client.cache_ttl = std::chrono::seconds(options.cache_ttl);
+  const std::string python_version = report.target_interpreter.substr(5);
+  // The target's tags: asked from the PyPy itself when it is the target, else computed for this machine.
+  std::optional<deps::TagPlatform> platform;
+  if (auto installation = deps::locate_pypy(options.pypy);
+      installation && installation->python_version == python_version && !installation->interpreter.empty()) {
+    platform = deps::probe_tag_platform(installation->interpreter.string());
+  }
+  const auto tags =
+      deps::pypy_supported_tags(python_version, platform ? *platform : deps::host_tag_platform());
+  auto queries = deps::index_queries(report, declarations, python_version, tags);
+  std::vector<std::string> keys;
+  for (const deps::IndexQuery& query : queries)
+    keys.push_back(query.key);
+  if (keys.empty()) return;
+  note(options, fmt::format("asking {} about {} dependencies", client.index_url, keys.size()));
+  auto pages = deps::fetch_index_pages(keys, client);
+  std::map<std::string, deps::IndexEvidence> found;
+  for (const deps::IndexQuery& query : queries) {
+    const deps::IndexPage& page = pages[query.key];
+    deps::IndexEvidence evidence;
+    if (page.error.empty()) {
+      evidence = deps::evaluate_index_files(query, page.files);
+    } else {
+      evidence.key = query.key;
+      evidence.error = page.error;
+      report.warnings.push_back(page.error);
+    }
+    evidence.source = page.url;
+    found[query.key] = std::move(evidence);
+  }
+  deps::apply_index_evidence(report, found);
 }
 
 ExitCode run_deps(const DepsOptions& options) {
@@ -188,6 +243,11 @@ ExitCode run_deps(const DepsOptions& options) {
   input.include_dev = options.include_dev;
   deps::DepsReport report = deps::analyze_dependencies(input);
 
+  // PYPYREADY_OFFLINE keeps scripted runs (and the project's own tests) off the network.
+  const char* offline_env = std::getenv("PYPYREADY_OFFLINE");
+  const bool offline = options.offline || (offline_env != nullptr && *offline_env != '\0');
+  if (!offline && !options.no_index) check_index(options, declarations ? &*declarations : nullptr, report);
+
   if (options.try_install) {
     if (auto status = try_install(options, declarations ? &*declarations : nullptr, report);
         status != ExitCode::kSuccess) {
@@ -267,8 +327,29 @@ CommandRunner add_deps_command(CLI::App& subcommand) {
       "Install the declared requirements in a temporary PyPy virtual environment and import them");
   subcommand.add_option("--find-links,-f", options->find_links,
                         "Passed to pip with --try-install (repeatable)");
-  subcommand.add_option("--index-url,-i", options->index_url, "Passed to pip with --try-install");
-  subcommand.add_flag("--no-index", options->no_index, "Passed to pip with --try-install");
+  subcommand.add_option("--index-url,-i", options->index_url,
+                        "Package index (Simple API) to ask, also passed to pip with --try-install "
+                        "(default: PIP_INDEX_URL, pip.conf's index-url, else https://pypi.org/simple)");
+  subcommand.add_flag("--no-index", options->no_index,
+                      "Do not ask an index; passed to pip with --try-install");
+  subcommand.add_flag("--offline", options->offline,
+                      "Do not ask the package index (also: PYPYREADY_OFFLINE=1)");
+  subcommand.add_option("--cache-dir", options->cache_dir,
+                        "Cache of index pages (default: PYPYREADY_CACHE_DIR, else $XDG_CACHE_HOME/pypyready, "
+                        "else ~/.cache/pypyready)");
+  subcommand.add_option("--index-timeout", options->index_timeout, "Seconds per index request")
+      ->capture_default_str();
+  subcommand.add_option("--index-jobs", options->index_jobs, "Index requests in flight at once")
+      ->check(CLI::Range(1, 32))
+      ->capture_default_str();
+  subcommand
+      .add_option("--cache-ttl", options->cache_ttl, "Seconds a cached index page stays fresh (0: ask again)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  subcommand
+      .add_option("--index-retries", options->index_retries,
+                  "Extra attempts after a 5xx answer or a timeout (with backoff)")
+      ->capture_default_str();
   subcommand.add_flag("--quiet,-q", options->quiet, "No notes on stderr");
   subcommand.add_flag("--verbose,-v", options->verbose, "Every evidence line, missing symbol and path");
   subcommand.add_flag("--no-color", options->no_color, "Never colour the output");
