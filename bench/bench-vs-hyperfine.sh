@@ -5,11 +5,11 @@
 # repeated in alternating blocks, so machine drift hits both interpreters alike).
 #
 # Usage: bench/bench-vs-hyperfine.sh [PYPYREADY] [OUT_DIR]
-#   PYPYREADY defaults to build/release/src/app/pypyready, OUT_DIR to /tmp/pypyready-vs-hyperfine.
+#   PYPYREADY defaults to build/release/pypyready, OUT_DIR to /tmp/pypyready-vs-hyperfine.
 # Needs python3, pypy3 and hyperfine on PATH. Prints a Markdown table (also OUT_DIR/table.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-pypyready="${1:-$here/../build/release/src/app/pypyready}"
+pypyready="${1:-$here/../build/release/pypyready}"
 out="${2:-/tmp/pypyready-vs-hyperfine}"
 mkdir -p "$out"
 # Both tools must time the same executables: `python3` on PATH may be a pyenv shim (a bash script

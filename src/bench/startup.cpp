@@ -1,6 +1,8 @@
 #include "bench/startup.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <optional>
 
 #include "bench/stats/summary.h"
@@ -31,6 +33,26 @@ std::optional<double> time_once(const run::Interpreter& interpreter, std::vector
   return ran->wall_s;
 }
 
+// Start-up is a side question of a benchmark: once every mean is known to +-5 % (95 %), more
+// rounds would only take time from the measurement the user asked for.
+constexpr int kMinRounds = 3;
+constexpr double kStartupPrecision = 0.05;
+
+bool mean_known(const std::vector<double>& runs) {
+  if (runs.empty()) return true;  // nothing to learn from more rounds: the program cannot start
+  if (runs.size() < 2) return false;
+  double m = stats::mean(runs);
+  double half = stats::t_quantile_975(static_cast<double>(runs.size() - 1)) * stats::stddev(runs) /
+                std::sqrt(static_cast<double>(runs.size()));
+  return m > 0 && half <= kStartupPrecision * m;
+}
+
+bool known_precisely(const std::vector<InterpreterResult>& sides) {
+  return std::all_of(sides.begin(), sides.end(), [](const InterpreterResult& side) {
+    return mean_known(side.startup_runs_s) && mean_known(side.import_runs_s);
+  });
+}
+
 }  // namespace
 
 void measure_startup(const BenchConfig& config, BenchmarkResult& result, int max_runs, double time_share_s) {
@@ -52,7 +74,7 @@ void measure_startup(const BenchConfig& config, BenchmarkResult& result, int max
       auto imported = time_once(config.interpreters[i], {"-c", kImportProgram, config.file});
       if (imported && round > 0) side.import_runs_s.push_back(*imported);
     }
-    if (round >= 3 && elapsed() > time_share_s) break;
+    if (round >= kMinRounds && (elapsed() > time_share_s || known_precisely(result.per_interpreter))) break;
   }
   for (auto& side : result.per_interpreter) {
     side.startup_s = stats::mean(side.startup_runs_s);

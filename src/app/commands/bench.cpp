@@ -204,8 +204,11 @@ ExitCode run_bench(const BenchOptions& options) {
 CommandRunner add_bench_command(CLI::App& subcommand) {
   auto options = std::make_shared<BenchOptions>();
   subcommand.add_option("targets", options->targets, "FILE.py, FILE.py:FUNC, or -- CMD ARGS");
-  subcommand.add_option("--python", options->pythons, "Baseline CPython (repeatable; default python3)");
-  subcommand.add_option("--pypy", options->pypys, "Candidate PyPy (repeatable; default pypy3)");
+  // One value per occurrence: `--pypy pypy3 prog.py` must leave prog.py to the targets.
+  subcommand.add_option("--python", options->pythons, "Baseline CPython (repeatable; default python3)")
+      ->allow_extra_args(false);
+  subcommand.add_option("--pypy", options->pypys, "Candidate PyPy (repeatable; default pypy3)")
+      ->allow_extra_args(false);
   subcommand.add_option("--time-budget", options->time_budget, "Total time per target: 90, 90s, 5m")
       ->capture_default_str();
   subcommand.add_option("--min-runs", options->min_runs, "Processes per interpreter at least")

@@ -103,9 +103,11 @@ CommandRunner add_interpreters_command(CLI::App& subcommand) {
   auto options = std::make_shared<InterpretersOptions>();
   subcommand.add_option("--project", options->project, "Project folder whose .venv is included")
       ->capture_default_str();
-  subcommand.add_option("--python", options->pythons,
-                        "Probe only this CPython (path or name on PATH; repeatable)");
-  subcommand.add_option("--pypy", options->pypys, "Probe only this PyPy (path or name on PATH; repeatable)");
+  subcommand
+      .add_option("--python", options->pythons, "Probe only this CPython (path or name on PATH; repeatable)")
+      ->allow_extra_args(false);
+  subcommand.add_option("--pypy", options->pypys, "Probe only this PyPy (path or name on PATH; repeatable)")
+      ->allow_extra_args(false);
   subcommand.add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
