@@ -47,6 +47,12 @@ class RuleContext {
   /// Qualified name of what a Call calls; also `getattr(mod, "name")` with a constant name
   /// and no default resolves to "mod.name".
   std::string callee_name(const python::Node& call) const;
+  /// The same answers without a copy, for checks made on every node: the view is valid until
+  /// the next name query on this context.
+  std::string_view qualified_name_view(const python::Node& expression) const {
+    return cached_name(expression, false);
+  }
+  std::string_view callee_name_view(const python::Node& call) const { return cached_name(call, true); }
 
   /// Whether the node runs only under a guard: inside the body of a try whose handlers catch
   /// AttributeError/ImportError/..., or under an if/while/ternary/and whose test checks

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <thread>
 
 #include "core/file_io.h"
@@ -24,6 +25,7 @@ struct Work {
   const Checker* checker;
   const RunOptions* options;
   std::vector<FileResult>* results;
+  std::vector<std::size_t> order;  // indices into files, largest file first
   std::atomic<std::size_t> next{0};
 };
 
@@ -109,11 +111,28 @@ FileResult check_one(const std::filesystem::path& path, const Checker& checker, 
   return result;
 }
 
+// The largest files start first, so that no thread is left with a big file at the end while
+// the others wait; results keep the order of `files`.
+std::vector<std::size_t> largest_first(const std::vector<std::filesystem::path>& files) {
+  std::vector<std::uintmax_t> sizes(files.size(), 0);
+  for (std::size_t index = 0; index < files.size(); ++index) {
+    std::error_code error;
+    std::uintmax_t size = std::filesystem::file_size(files[index], error);
+    if (!error) sizes[index] = size;
+  }
+  std::vector<std::size_t> order(files.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+  return order;
+}
+
 void* worker(void* argument) {
   auto* work = static_cast<Work*>(argument);
   for (;;) {
-    std::size_t index = work->next.fetch_add(1);
-    if (index >= work->files->size()) break;
+    std::size_t position = work->next.fetch_add(1);
+    if (position >= work->order.size()) break;
+    std::size_t index = work->order[position];
     (*work->results)[index] = check_one((*work->files)[index], *work->checker, *work->options);
   }
   return nullptr;
@@ -124,7 +143,7 @@ void* worker(void* argument) {
 std::vector<FileResult> run_scan(const std::vector<std::filesystem::path>& files, const Checker& checker,
                                  const RunOptions& options) {
   std::vector<FileResult> results(files.size());
-  Work work{&files, &checker, &options, &results};
+  Work work{&files, &checker, &options, &results, largest_first(files)};
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));

@@ -37,9 +37,9 @@ namespace {
 // inspect.isroutine is left out: it answers the same on both (measured on PyPy 7.3.11).
 constexpr std::string_view kPredicates[] = {"inspect.isfunction", "inspect.ismethod", "inspect.isbuiltin",
                                             "inspect.ismethoddescriptor", "inspect.ismethodwrapper"};
-constexpr std::string_view kTypes[] = {"types.BuiltinFunctionType",  "types.BuiltinMethodType",
-                                       "types.MethodWrapperType",    "types.WrapperDescriptorType",
-                                       "types.MethodDescriptorType", "types.ClassMethodDescriptorType"};
+const ApiNames kTypes{"types.BuiltinFunctionType",  "types.BuiltinMethodType",
+                      "types.MethodWrapperType",    "types.WrapperDescriptorType",
+                      "types.MethodDescriptorType", "types.ClassMethodDescriptorType"};
 constexpr std::string_view kTypeNames[] = {"method-wrapper", "builtin_function_or_method",
                                            "wrapper_descriptor", "method_descriptor",
                                            "classmethod_descriptor"};

@@ -24,10 +24,9 @@ const RuleInfo kCpythonOnlyGcApi{
 
 namespace {
 
-constexpr std::string_view kNames[] = {"gc.set_threshold", "gc.get_threshold",    "gc.get_count",
-                                       "gc.is_tracked",    "gc.is_finalized",     "gc.freeze",
-                                       "gc.unfreeze",      "gc.get_freeze_count", "gc.callbacks",
-                                       "gc.set_debug",     "gc.get_debug",        "gc.DEBUG_*"};
+const ApiNames kNames{"gc.set_threshold", "gc.get_threshold", "gc.get_count", "gc.is_tracked",
+                      "gc.is_finalized",  "gc.freeze",        "gc.unfreeze",  "gc.get_freeze_count",
+                      "gc.callbacks",     "gc.set_debug",     "gc.get_debug", "gc.DEBUG_*"};
 
 class CpythonOnlyGcApi final : public Rule {
  public:

@@ -25,8 +25,8 @@ const RuleInfo kCpythonOnlySysApi{
 
 namespace {
 
-constexpr std::string_view kNames[] = {"sys.getrefcount", "sys.getallocatedblocks", "sys._debugmallocstats",
-                                       "sys._clear_type_cache", "sys.gettotalrefcount"};
+const ApiNames kNames{"sys.getrefcount", "sys.getallocatedblocks", "sys._debugmallocstats",
+                      "sys._clear_type_cache", "sys.gettotalrefcount"};
 
 class CpythonOnlySysApi final : public Rule {
  public:

@@ -25,7 +25,7 @@ const RuleInfo kCtypesCpythonInternals{
 
 namespace {
 
-constexpr std::string_view kNames[] = {"ctypes.pythonapi", "ctypes.py_object"};
+const ApiNames kNames{"ctypes.pythonapi", "ctypes.py_object"};
 constexpr std::string_view kAddressFunctions[] = {"ctypes.cast", "ctypes.memmove", "ctypes.string_at",
                                                   "ctypes.addressof"};
 constexpr NodeKind kKinds[] = {NodeKind::kName, NodeKind::kAttribute, NodeKind::kCall, NodeKind::kClassDef};

@@ -28,9 +28,9 @@ const RuleInfo kFrameIntrospectionInHotCode{
 
 namespace {
 
-constexpr std::string_view kNames[] = {"sys._getframe", "sys._current_frames",    "inspect.currentframe",
-                                       "inspect.stack", "inspect.getouterframes", "inspect.getframeinfo",
-                                       "inspect.trace"};
+const ApiNames kNames{"sys._getframe", "sys._current_frames",    "inspect.currentframe",
+                      "inspect.stack", "inspect.getouterframes", "inspect.getframeinfo",
+                      "inspect.trace"};
 constexpr std::string_view kFrameAttributes[] = {"f_back", "f_locals", "f_globals"};
 
 bool is_frame_attribute(const Node& node) {

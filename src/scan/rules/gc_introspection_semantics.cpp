@@ -29,8 +29,7 @@ const RuleInfo kGcIntrospectionSemantics{
 
 namespace {
 
-constexpr std::string_view kNames[] = {"gc.get_referrers", "gc.get_referents", "gc.get_objects", "gc.garbage",
-                                       "gc.collect"};
+const ApiNames kNames{"gc.get_referrers", "gc.get_referents", "gc.get_objects", "gc.garbage", "gc.collect"};
 
 bool in_debugging_helper(const Node& node, const RuleContext& context) {
   for (const Node* function = enclosing_function(node, context); function != nullptr;

@@ -34,10 +34,10 @@ const RuleInfo kImplementationSpecificBranch{
 
 namespace {
 
-constexpr std::string_view kConditionApis[] = {"platform.python_implementation", "sys.implementation.name"};
-constexpr std::string_view kPypyOnlyApis[] = {"sys.pypy_version_info",          "sys.pypy_translation_info",
-                                              "sys.pypy_objspaceclass",         "test.support.cpython_only",
-                                              "test.support.check_impl_detail", "test.support.impl_detail"};
+const ApiNames kConditionApis{"platform.python_implementation", "sys.implementation.name"};
+const ApiNames kPypyOnlyApis{"sys.pypy_version_info",          "sys.pypy_translation_info",
+                             "sys.pypy_objspaceclass",         "test.support.cpython_only",
+                             "test.support.check_impl_detail", "test.support.impl_detail"};
 constexpr std::string_view kImplementationModules[] = {"__pypy__"};
 constexpr std::string_view kSkipMarkers[] = {"skipif", "skipIf",  "skipUnless",
                                              "xfail",  "skip_if", "skip_unless"};

@@ -52,9 +52,11 @@ bool is_nan_text(std::string_view text) {
          std::tolower(static_cast<unsigned char>(text[2])) == 'n';
 }
 
+// Asked of every Name: a plain case-insensitive search, as identifiers hold only letters,
+// digits and underscores ('|' 0x20 lower-cases a letter and leaves '_' and digits unequal to n/a).
 bool mentions_nan(std::string_view name) {
   for (std::size_t at = 0; at + 3 <= name.size(); ++at) {
-    if (is_nan_text(name.substr(at, 3))) return true;
+    if ((name[at] | 0x20) == 'n' && (name[at + 1] | 0x20) == 'a' && (name[at + 2] | 0x20) == 'n') return true;
   }
   return false;
 }

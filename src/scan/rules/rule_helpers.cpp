@@ -29,17 +29,6 @@ std::string_view name_id(const Node& node) {
 
 namespace {
 
-bool name_listed(std::string_view qualified, std::span<const std::string_view> names) {
-  for (std::string_view name : names) {
-    if (!name.empty() && name.back() == '*') {
-      if (qualified.substr(0, name.size() - 1) == name.substr(0, name.size() - 1)) return true;
-    } else if (qualified == name) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool is_load(const Node& node) {
   const int slot = node.kind == NodeKind::kName ? field_slot(NodeKind::kName, "ctx")
                                                 : field_slot(NodeKind::kAttribute, "ctx");
@@ -47,34 +36,14 @@ bool is_load(const Node& node) {
   return ctx == nullptr || ctx->kind == NodeKind::kLoad;
 }
 
-// The last dotted component of each listed name, to skip most nodes without a look-up.
-// Called for every Attribute by many rules, so an exact entry is matched from its end: its last
-// component equals `last` when the entry ends with `last` right after a '.' (or at its start).
-// A component holds no '.', so a dotted `last` (from a getattr string) matches only a wildcard.
-bool last_component_listed(std::string_view last, std::span<const std::string_view> names) {
-  const bool dotted = last.find('.') != std::string_view::npos;
-  for (std::string_view name : names) {
-    if (!name.empty() && name.back() == '*') {
-      std::string_view tail = name.substr(name.rfind('.') + 1);
-      if (last.substr(0, tail.size() - 1) == tail.substr(0, tail.size() - 1)) return true;
-    } else if (!dotted && name.size() >= last.size() && (last.empty() || name.back() == last.back()) &&
-               name.ends_with(last) &&
-               (name.size() == last.size() || name[name.size() - last.size() - 1] == '.')) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
-std::optional<std::string> api_use(const Node& node, RuleContext& context,
-                                   std::span<const std::string_view> names) {
+std::optional<std::string> api_use(const Node& node, RuleContext& context, const ApiNames& names) {
   switch (node.kind) {
     case NodeKind::kAttribute: {
-      if (!is_load(node) || !last_component_listed(attribute_name(node), names)) return std::nullopt;
-      std::string qualified = context.qualified_name(node);
-      if (name_listed(qualified, names)) return qualified;
+      if (!is_load(node) || !names.may_end_with(attribute_name(node))) return std::nullopt;
+      std::string_view qualified = context.qualified_name_view(node);
+      if (names.contains(qualified)) return std::string(qualified);
       return std::nullopt;
     }
     case NodeKind::kName: {
@@ -82,18 +51,18 @@ std::optional<std::string> api_use(const Node& node, RuleContext& context,
       // `sys` in `sys.getrefcount` is handled at the Attribute.
       const Node* parent = context.parent(node);
       if (parent != nullptr && parent->kind == NodeKind::kAttribute) return std::nullopt;
-      std::string qualified = context.qualified_name(node);
+      std::string_view qualified = context.qualified_name_view(node);
       if (qualified.empty() || qualified.starts_with("builtins.")) return std::nullopt;
-      if (name_listed(qualified, names)) return qualified;
+      if (names.contains(qualified)) return std::string(qualified);
       return std::nullopt;
     }
     case NodeKind::kCall: {
       const Node& callee = call_func(node);
       if (name_id(callee) != "getattr" || call_args(node).size != 2) return std::nullopt;
       std::optional<std::string_view> attribute = string_constant(call_args(node).items[1]);
-      if (!attribute || !last_component_listed(*attribute, names)) return std::nullopt;
-      std::string qualified = context.callee_name(node);
-      if (name_listed(qualified, names)) return qualified;
+      if (!attribute || !names.may_end_with(*attribute)) return std::nullopt;
+      std::string_view qualified = context.callee_name_view(node);
+      if (names.contains(qualified)) return std::string(qualified);
       return std::nullopt;
     }
     default:

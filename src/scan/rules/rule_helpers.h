@@ -10,6 +10,7 @@
 #include "python/ast.h"
 #include "python/ast_fields.h"
 #include "scan/context.h"
+#include "scan/rules/api_names.h"
 
 namespace pypyready::scan::rules {
 
@@ -40,8 +41,7 @@ std::string_view name_id(const Node& node);
 /// When `node` is a use of one of `names` (qualified: "sys.getrefcount"; an entry ending in
 /// '*' matches a prefix), returns the qualified name. Uses are loads of a Name or Attribute
 /// (the outermost part of a chain that matches) and `getattr(mod, "name")` calls.
-std::optional<std::string> api_use(const Node& node, RuleContext& context,
-                                   std::span<const std::string_view> names);
+std::optional<std::string> api_use(const Node& node, RuleContext& context, const ApiNames& names);
 
 /// When `node` is an Import/ImportFrom statement, calls `found(alias_node, module)` for every
 /// module it imports among `modules` (submodules of a listed module count).

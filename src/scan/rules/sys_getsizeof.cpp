@@ -25,7 +25,7 @@ const RuleInfo kSysGetsizeof{
 
 namespace {
 
-constexpr std::string_view kNames[] = {"sys.getsizeof"};
+const ApiNames kNames{"sys.getsizeof"};
 constexpr std::string_view kPackages[] = {"pympler", "objsize", "guppy"};
 constexpr NodeKind kKinds[] = {NodeKind::kName, NodeKind::kAttribute, NodeKind::kCall, NodeKind::kImport,
                                NodeKind::kImportFrom};

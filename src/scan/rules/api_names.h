@@ -1,0 +1,45 @@
+#pragma once
+
+#include <bitset>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace pypyready::scan::rules {
+
+/// A rule's list of qualified API names ("sys.getrefcount"; an entry ending in '*' matches every
+/// name it prefixes), indexed once: api_use() asks about every Name and Attribute of every file,
+/// for about ten rules, so most words are rejected by their length and first letter alone.
+/// The entries must outlive the set (string literals).
+class ApiNames {
+ public:
+  ApiNames(std::initializer_list<std::string_view> names);
+
+  /// Whether `qualified` is an entry, or starts with a wildcard entry's prefix.
+  bool contains(std::string_view qualified) const;
+  /// The cheap pre-check before any name resolution: whether some entry's last dotted component
+  /// could be `last` (an attribute name, or the string of `getattr(mod, "name")`). A dotted
+  /// `last` can only match a wildcard entry.
+  bool may_end_with(std::string_view last) const;
+
+ private:
+  // Words with a quick rejection: a mask of their lengths and a set of their first letters.
+  class Words {
+   public:
+    void add(std::string_view word);
+    bool contains(std::string_view word) const;
+
+   private:
+    std::uint64_t lengths_ = 0;  // bit n: some word has n bytes (n < 64; longer ones go to bit 63)
+    std::bitset<256> first_letters_;
+    std::vector<std::string_view> words_;
+  };
+
+  Words exact_;
+  Words last_components_;
+  std::vector<std::string_view> wildcard_prefixes_;       // "sys._" for "sys._*"
+  std::vector<std::string_view> wildcard_last_prefixes_;  // "_" for "sys._*"
+};
+
+}  // namespace pypyready::scan::rules
