@@ -14,7 +14,7 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DPYPYREADY_WERROR=ON
 endif
 
-.PHONY: all build deps demo test bench fuzz format format-check tidy clean
+.PHONY: all build deps demo test bench fuzz format format-check tidy clean package
 
 all: build
 
@@ -29,6 +29,10 @@ build: $(BUILD_DIR)/CMakeCache.txt
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The .deb (CPack): build/release/pypyready_VERSION_ARCH.deb
+package: build
+	cmake --build $(BUILD_DIR) --target package
 
 demo: deps build
 	bash scripts/demo.sh $(BUILD_DIR)

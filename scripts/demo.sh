@@ -22,7 +22,7 @@ for example in logstats confcheck; do
     echo "pypyready check failed with exit code $status" >&2
     exit "$status"
   fi
-  printf '%s(%d s; report: %s/report.json and %s/report.md)%s\n' "$bold" $((SECONDS - started)) \
-    "$report_dir" "$report_dir" "$plain"
+  printf '%s(%d s; report: %s/index.html, report.json and report.md)%s\n' "$bold" $((SECONDS - started)) \
+    "$report_dir" "$plain"
 done
 exit 0

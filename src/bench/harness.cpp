@@ -313,15 +313,21 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
   return result;
 }
 
+bool has_iterations(const BenchmarkResult& result) {
+  return result.mode == "function" || result.mode == "pytest-benchmark";
+}
+
 void summarise(BenchmarkResult& result, const BenchConfig& config) {
-  bool per_iteration = result.mode == "function";
+  bool per_iteration = has_iterations(result);
   for (auto& side : result.per_interpreter) {
     std::vector<double> first, steady_all, to_steady_iterations, to_steady_seconds;
     std::map<std::string, int> classes;
     side.peak_rss_bytes = 0;
     for (auto& process : side.processes) {
-      process.analysis =
-          per_iteration ? stats::analyse_process(process.iterations_s) : stats::ProcessAnalysis{};
+      process.analysis = per_iteration
+                             ? stats::analyse_process(process.iterations_s, 0.02, result.segment_tolerance_s)
+                             : stats::ProcessAnalysis{};
+      process.analysis.seconds_to_steady *= process.calls_per_iteration;
       if (!per_iteration) {
         process.analysis.classification = "flat";
         process.analysis.steady_mean_s = process.iterations_s.empty() ? 0 : process.iterations_s[0];
@@ -378,7 +384,9 @@ void summarise(BenchmarkResult& result, const BenchConfig& config) {
       comparison.bootstrap = stats::bootstrap_speedup(base_steady, steady, 1000);
       comparison.speedup_cpu =
           stats::welch_speedup(cpu_means(baseline, per_iteration), cpu_means(candidate, per_iteration));
-      if (per_iteration && !baseline.processes.empty() && !candidate.processes.empty()) {
+      // Break-even needs every call from process start; pytest-benchmark's calibration calls are
+      // not recorded, so only the function probe has it.
+      if (result.mode == "function" && !baseline.processes.empty() && !candidate.processes.empty()) {
         comparison.break_even = stats::break_even(startup_with_import(baseline), mean_curve(baseline),
                                                   startup_with_import(candidate), mean_curve(candidate),
                                                   baseline.steady_mean_s, candidate.steady_mean_s);

@@ -41,6 +41,9 @@ struct ProcessRecord {
   double cpu_s = 0;  ///< user + system of the whole process
   std::uint64_t peak_rss_bytes = 0;
   long involuntary_switches = 0;
+  /// Calls each value of iterations_s averages (a pytest-benchmark round times several calls and
+  /// records the time per call); scales seconds_to_steady back to real time.
+  double calls_per_iteration = 1;
 };
 
 /// Everything measured for one interpreter.
@@ -82,7 +85,7 @@ struct Comparison {
 /// One benchmark's result.
 struct BenchmarkResult {
   std::string name;
-  std::string mode;  ///< "function", "process", "command"
+  std::string mode;  ///< "function", "process", "command", "pytest-benchmark"
   std::vector<InterpreterResult> per_interpreter;
   std::vector<Comparison> comparisons;
   std::vector<std::string> warnings;
@@ -91,7 +94,14 @@ struct BenchmarkResult {
   double load_average_start = 0;  ///< 1-minute load average before the first run
   double load_average_end = 0;    ///< and after the last
   int cpus = 0;                   ///< online CPUs, to judge the load against
+  /// Neighbouring segments whose medians differ by less than this are one: the resolution of one
+  /// value (pytest-benchmark records microseconds per call, the function probe ~10 ms iterations).
+  double segment_tolerance_s = 1e-4;
 };
+
+/// True for modes with in-process iterations (function, pytest-benchmark): these get warmup
+/// analysis; in the others each value is one whole process.
+bool has_iterations(const BenchmarkResult& result);
 
 /// Runs one benchmark to completion (or interruption).
 BenchmarkResult run_benchmark(const BenchConfig& config);

@@ -10,6 +10,7 @@ namespace {
 
 std::string seconds(double s) {
   if (s <= 0) return "-";
+  if (s < 1e-6) return fmt::format("{:.0f} ns", s * 1e9);  // pytest-benchmark times single calls
   if (s < 1e-3) return fmt::format("{:.1f} us", s * 1e6);
   if (s < 1) return fmt::format("{:.2f} ms", s * 1e3);
   return fmt::format("{:.3f} s", s);
@@ -137,7 +138,7 @@ nlohmann::json to_json(const std::vector<BenchmarkResult>& results) {
 std::string render_text(const std::vector<BenchmarkResult>& results) {
   std::string out;
   for (const auto& result : results) {
-    bool per_iteration = result.mode == "function";
+    bool per_iteration = has_iterations(result);
     out += fmt::format("{} ({}, {:.1f} s, stopped: {})\n", result.name, result.mode, result.total_s,
                        result.stopped_because);
     out += fmt::format("  {:<16} {:>9} {:>9} {:>9} {:>9} {:>9}  {:<26} {:>5} {:>10}  {}\n", "interpreter",
@@ -168,15 +169,18 @@ std::string render_text(const std::vector<BenchmarkResult>& results) {
       const auto& s = *comparison.speedup;
       std::string verdict = s.estimate >= 1 ? fmt::format("{:.2f}x faster", s.estimate)
                                             : fmt::format("{:.2f}x slower", 1 / s.estimate);
-      out += fmt::format("  {}: {} [{:.2f}x-{:.2f}x, 95% CI, {} processes]", comparison.candidate_id, verdict,
-                         s.low, s.high, s.processes);
-      if (per_iteration) {
+      out += fmt::format("  {}: {} [{:.2f}x-{:.2f}x, 95% CI, {} process{}]", comparison.candidate_id, verdict,
+                         s.low, s.high, s.processes, s.processes == 1 ? "" : "es");
+      // Only the function probe times every call from process start (pytest-benchmark hides its
+      // calibration calls), so only it has a break-even point.
+      if (result.mode == "function") {
         out += comparison.break_even
                    ? fmt::format(", break-even {} ({} iterations)", seconds(comparison.break_even->seconds),
                                  comparison.break_even->iterations)
                    : ", break-even never";
       }
-      out += fmt::format(", memory {:.1f}x\n", comparison.memory_ratio);
+      // Imported pytest-benchmark runs carry no memory figures.
+      out += comparison.memory_ratio > 0 ? fmt::format(", memory {:.1f}x\n", comparison.memory_ratio) : "\n";
       // On a busy machine the CPU-time estimate is the steadier one; show it when they differ.
       if (comparison.speedup_cpu && !result.warnings.empty())
         out += fmt::format("  {}: by CPU time {:.2f}x [{:.2f}x-{:.2f}x]\n", comparison.candidate_id,

@@ -143,6 +143,13 @@ TEST(RunsLongEnough, FunctionBreakEvenWithoutLifetimeIsUnknown) {
   EXPECT_NE(c.evidence.find("expected lifetime not set"), std::string::npos);
 }
 
+TEST(RunsLongEnough, ServiceBreakEvenIsJudgedAgainstTheTimeBetweenRestarts) {
+  auto service = with_bench(benchmark("service", 2, 3, 4, 12));
+  EXPECT_EQ(judge_runs_long_enough(service, config_with(3600)).state, "met");
+  EXPECT_EQ(judge_runs_long_enough(service, config_with(10)).state, "not-met");
+  EXPECT_DOUBLE_EQ(judge_runs_long_enough(service, config_with(10)).numbers.at("break_even_s"), 12);
+}
+
 TEST(RunsLongEnough, NoBreakEvenWhenPyPyStaysSlower) {
   EXPECT_EQ(
       judge_runs_long_enough(with_bench(benchmark("function", 0.5, 0.6, 0.99)), config_with(3600)).state,

@@ -24,4 +24,9 @@ std::string render_markdown(const results::Results& results);
 /// report.json itself (schema "pypyready/1"), indented, ending in a newline.
 std::string render_json(const results::Results& results);
 
+/// index.html: one self-contained page (inline CSS and SVG charts, no script, no network) with
+/// the verdict and criteria at the top, then measurements, profile, dependencies, findings and
+/// tests. Every string from the project is escaped (report/html/escape.h).
+std::string render_html(const results::Results& results);
+
 }  // namespace pypyready::report

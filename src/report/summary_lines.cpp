@@ -77,7 +77,9 @@ const results::BenchInterpreter* side(const results::Results& results, const res
 std::vector<std::string> bench_lines(const results::Results& results) {
   std::vector<std::string> lines;
   for (const results::Benchmark& benchmark : results.bench->benchmarks) {
-    std::string name = benchmark.name + (benchmark.mode == "function" ? "" : " (whole run)");
+    std::string name = benchmark.name + (benchmark.mode == "function"  ? ""
+                                         : benchmark.mode == "service" ? " (service throughput)"
+                                                                       : " (whole run)");
     const results::BenchInterpreter* base = side(results, benchmark, "baseline");
     const results::BenchInterpreter* cand = side(results, benchmark, "candidate");
     for (const auto* one : {base, cand}) {
@@ -94,7 +96,8 @@ std::vector<std::string> bench_lines(const results::Results& results) {
                                          times(s.ci95_low), times(s.ci95_high))
                            : fmt::format("{}: {} slower on PyPy [{}-{} speedup]", name, times(1 / s.estimate),
                                          times(s.ci95_low), times(s.ci95_high));
-    if (benchmark.mode == "function" && cand != nullptr && cand->seconds_to_steady > 0)
+    if ((benchmark.mode == "function" || benchmark.mode == "service") && cand != nullptr &&
+        cand->seconds_to_steady > 0)
       line += fmt::format(", steady after {}", seconds_text(cand->seconds_to_steady));
     if (benchmark.break_even) {
       line += fmt::format(", break-even {}", seconds_text(benchmark.break_even->seconds));

@@ -16,9 +16,9 @@
 namespace pypyready::scan {
 namespace {
 
-constexpr std::size_t kWorkerStackBytes = 64u * 1024u * 1024u;
+constexpr std::size_t kWorkerStackBytes = std::size_t{64} * 1024 * 1024;
 // Larger files are generated data, not code to port; parsing one would take gigabytes.
-constexpr std::uintmax_t kMaxSourceBytes = 16u * 1024u * 1024u;
+constexpr std::uintmax_t kMaxSourceBytes = std::uintmax_t{16} * 1024 * 1024;
 
 struct Work {
   const std::vector<std::filesystem::path>* files;

@@ -57,8 +57,43 @@ struct TableReader {
   }
 };
 
+core::Status read_service(const TableReader& reader, ServiceSettings& service) {
+  if (auto known = reader.only_keys(
+          {"command", "urls", "requests", "ready-url", "duration-s", "connections", "starts", "rate"});
+      !known)
+    return known;
+  for (auto [key, target] : {std::pair{"command", &service.command}, std::pair{"requests", &service.requests},
+                             std::pair{"ready-url", &service.ready_url}}) {
+    auto value = reader.string(key);
+    if (!value) return value.error();
+    *target = *value;
+  }
+  auto urls = reader.strings("urls");
+  if (!urls) return urls.error();
+  service.urls = *urls;
+  for (auto [key, target] :
+       {std::pair{"duration-s", &service.duration_s}, std::pair{"connections", &service.connections},
+        std::pair{"starts", &service.starts}, std::pair{"rate", &service.rate}}) {
+    auto value = reader.number(key);
+    if (!value) return value.error();
+    *target = *value;
+  }
+  if (service.command.empty()) return core::Error{fmt::format("{}: `command` is required", reader.where)};
+  if (service.urls.empty() && service.requests.empty())
+    return core::Error{fmt::format("{}: give `urls` or a `requests` file", reader.where)};
+  return core::ok_status();
+}
+
 core::Status read_bench(const TableReader& reader, BenchSettings& bench) {
-  if (auto known = reader.only_keys({"targets", "time-budget", "ci-width"}); !known) return known;
+  if (auto known = reader.only_keys({"targets", "time-budget", "ci-width", "service"}); !known) return known;
+  if (const toml::node* service = reader.table.get("service")) {
+    if (!service->is_table()) return core::Error{fmt::format("{}: `service` must be a table", reader.where)};
+    bench.service.emplace();
+    auto read = read_service(
+        TableReader{*service->as_table(), reader.where.substr(0, reader.where.size() - 1) + ".service]"},
+        *bench.service);
+    if (!read) return read;
+  }
   auto targets = reader.strings("targets");
   if (!targets) return targets.error();
   bench.targets = *targets;

@@ -13,11 +13,24 @@
 
 namespace pypyready::app::check {
 
+/// [tool.pypyready.bench.service]: a server measured under load, as `bench --service` does.
+struct ServiceSettings {
+  std::string command;            ///< run in the project root; `python` or {python} is the interpreter
+  std::vector<std::string> urls;  ///< http://127.0.0.1:PORT/PATH
+  std::string requests;           ///< request-mix file, relative to the project root
+  std::string ready_url;
+  std::optional<double> duration_s;
+  std::optional<double> connections;
+  std::optional<double> starts;
+  std::optional<double> rate;
+};
+
 /// [tool.pypyready.bench].
 struct BenchSettings {
   std::vector<std::string> targets;  ///< FILE.py or FILE.py:FUNC, relative to the project root
   std::optional<double> time_budget_s;
   std::optional<double> ci_width;
+  std::optional<ServiceSettings> service;
 };
 
 /// Everything `check` takes from the configuration file.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/check/stage_bench_service.h"
 #include "app/check/stages.h"
 #include "bench/harness.h"
 #include "bench/render.h"
@@ -41,7 +42,8 @@ core::Result<bench::BenchConfig> target_config(const CheckContext& context, cons
 }  // namespace
 
 StageReport run_bench_stage(CheckContext& context) {
-  if (context.bench_targets.empty())
+  const auto& service = context.config.bench.service;
+  if (context.bench_targets.empty() && !service)
     return {"not-run",
             "no targets: add targets = [\"FILE.py:FUNC\"] to [tool.pypyready.bench] or use --bench"};
   if (!context.baseline) return {"failed", context.baseline_problem};
@@ -70,8 +72,20 @@ StageReport run_bench_stage(CheckContext& context) {
     result.name = target;
     measured.push_back(std::move(result));
   }
-  if (measured.empty()) return {"failed", problems.empty() ? "nothing measured" : problems.front()};
-  auto section = results::bench_from_json(bench::to_json(measured), "bench");
+  nlohmann::json json = bench::to_json(measured);
+  if (service) {
+    // The service shares the budget like one more target.
+    double budget = std::min(context.bench_budget_s * 2, context.remaining_s());
+    if (run::interrupted()) {
+      problems.push_back("service: not run, interrupted");
+    } else if (auto entry = run_service_for_check(context, *service, budget); entry) {
+      json["benchmarks"].push_back(*entry);
+    } else {
+      problems.push_back("service: " + entry.error().message);
+    }
+  }
+  if (json["benchmarks"].empty()) return {"failed", problems.empty() ? "nothing measured" : problems.front()};
+  auto section = results::bench_from_json(json, "bench");
   if (!section) return {"failed", section.error().message};
   context.results.bench = std::move(*section);
   std::string reason;

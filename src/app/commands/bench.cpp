@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/commands/bench_pytest_benchmark.h"
+#include "app/commands/bench_service.h"
 #include "app/commands/commands.h"
 #include "bench/compare.h"
 #include "bench/harness.h"
@@ -35,6 +37,8 @@ struct BenchOptions {
   std::string format = "text";
   std::string output;
   bool quiet = false;
+  ServiceOptions service;                   ///< --service and its options (bench_service.cpp)
+  PytestBenchmarkOptions pytest_benchmark;  ///< --pytest-benchmark, --import (bench_pytest_benchmark.cpp)
 };
 
 // "90", "90s", "5m", "1h" -> seconds.
@@ -86,6 +90,15 @@ ExitCode run_bench(const BenchOptions& options) {
     }
     config.memory_limit_bytes = *limit;
   }
+  if (options.pytest_benchmark.wanted()) {
+    if (!options.save.empty() || !options.compare.empty()) {
+      std::cerr << "error: --save and --compare do not apply to --pytest-benchmark or --import\n";
+      return ExitCode::kUsageError;
+    }
+    return run_pytest_benchmark(options.pytest_benchmark,
+                                {config, options.targets, options.pythons, options.pypys, options.format,
+                                 options.output, options.quiet});
+  }
   std::vector<std::pair<std::string, std::string>> wanted;
   for (const auto& p : options.pythons.empty() ? std::vector<std::string>{"python3"} : options.pythons)
     wanted.emplace_back(p, "cpython");
@@ -100,6 +113,9 @@ ExitCode run_bench(const BenchOptions& options) {
     config.interpreters.push_back(std::move(*interpreter));
   }
   run::assign_ids(config.interpreters);
+  if (options.service.active())
+    return run_service_bench(options.service, config.interpreters, options.format, options.output,
+                             options.quiet);
   if (options.targets.empty()) {
     std::cerr << "error: no target: give FILE.py, FILE.py:FUNC, or -- CMD ARGS\n";
     return ExitCode::kUsageError;
@@ -234,6 +250,8 @@ CommandRunner add_bench_command(CLI::App& subcommand) {
       ->capture_default_str();
   subcommand.add_option("--output", options->output, "Write to FILE instead of stdout");
   subcommand.add_flag("--quiet", options->quiet, "No progress line");
+  add_service_options(subcommand, options->service);
+  add_pytest_benchmark_options(subcommand, options->pytest_benchmark);
   return [options] { return run_bench(*options); };
 }
 

@@ -1,6 +1,6 @@
 // `pypyready check [PROJECT]`: one command from a project to a decision. Pipeline: configuration
 // -> interpreters -> stages (scan, deps, test, bench, profile) -> decide -> write
-// pypyready-report/ (report.json, report.md) -> the terminal summary.
+// pypyready-report/ (report.json, report.md, index.html) -> the terminal summary.
 
 #include <unistd.h>
 
@@ -192,13 +192,14 @@ ExitCode run_check(const CheckOptions& options) {
     std::filesystem::create_directories(dir, error);
     auto json = core::write_file_atomically(dir / "report.json", report::render_json(results));
     auto markdown = core::write_file_atomically(dir / "report.md", report::render_markdown(results));
-    for (const core::Status* written : {&json, &markdown}) {
+    auto html = core::write_file_atomically(dir / "index.html", report::render_html(results));
+    for (const core::Status* written : {&json, &markdown, &html}) {
       if (!*written) {
         std::cerr << "pypyready check: " << written->error().message << "\n";
         return ExitCode::kUsageError;
       }
     }
-    report_path = (dir / "report.json").string();
+    report_path = (dir / "index.html").string();
   }
 
   std::string text;
@@ -244,7 +245,7 @@ CommandRunner add_check_command(CLI::App& subcommand) {
       ->capture_default_str();
   subcommand.add_option("--bench-budget", options->bench_budget,
                         "Time per benchmark target (default: [tool.pypyready.bench] time-budget, 60s)");
-  subcommand.add_option("--report-dir", options->report_dir, "Where report.json and report.md go")
+  subcommand.add_option("--report-dir", options->report_dir, "Where report.json, .md and index.html go")
       ->capture_default_str();
   subcommand.add_flag("--no-report", options->no_report, "Do not write the report folder");
   subcommand.add_option("--format", options->format, "Output format on stdout")

@@ -36,6 +36,8 @@ ExitCode run_report(const ReportOptions& options) {
     rendered = report::render_json(*results);
   } else if (options.format == "markdown") {
     rendered = report::render_markdown(*results);
+  } else if (options.format == "html") {
+    rendered = report::render_html(*results);
   } else {
     const char* no_color = std::getenv("NO_COLOR");
     report::TextOptions render;
@@ -59,7 +61,7 @@ CommandRunner add_report_command(CLI::App& subcommand) {
   subcommand.add_option("results", options->results_file, "A report.json written by `pypyready check`")
       ->required();
   subcommand.add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
       ->capture_default_str();
   subcommand.add_option("--output,-o", options->output, "Write to FILE (atomically) instead of stdout");
   subcommand.add_flag("--no-color", options->no_color, "Never colour the output");

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/commands/commands.h"
+#include "app/commands/scan_baseline.h"
 #include "app/commands/scan_target.h"
 #include "scan/checker.h"
 #include "scan/config.h"
@@ -30,6 +31,7 @@ struct ScanOptions {
   std::string fail_on = "error";
   std::string target_pypy;
   std::string output;
+  std::string baseline;
   bool statistics = false;
   bool exit_zero = false;
   bool include_pyi = false;
@@ -142,6 +144,14 @@ ExitCode run_scan_command(const ScanOptions& options) {
   }
   std::ostream& out = options.output.empty() ? std::cout : file_out;
   if (options.diff) return print_diffs(report, out, options.exit_zero);
+  if (!options.baseline.empty()) {
+    std::string note;
+    if (auto applied = apply_scan_baseline(options.baseline, report, note); !applied) {
+      std::cerr << "error: " << applied.error().message << '\n';
+      return ExitCode::kUsageError;
+    }
+    std::cerr << note << '\n';
+  }
   if (options.format == "json") {
     scan::render_json(report, out);
   } else if (options.format == "sarif") {
@@ -189,6 +199,9 @@ CommandRunner add_scan_command(CLI::App& command) {
   command.add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown"}));
   command.add_option("--output", options->output, "Write the report to this file");
+  command.add_option(
+      "--baseline", options->baseline,
+      "Report only findings not in FILE; when FILE does not exist, record today's findings in it");
   command.add_option("--fail-on", options->fail_on, "Exit 1 when findings at or above this severity remain")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   command.add_option("--target-pypy", options->target_pypy, "Python version of the target PyPy (e.g. 3.10)");

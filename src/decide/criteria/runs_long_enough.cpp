@@ -1,7 +1,7 @@
 // 3. Runs long enough for the JIT: the run length after which PyPy has caught up (break-even,
 // start-up and warmup included) versus how long one process of the project runs.
 //
-// Function benchmarks measure the break-even directly. Whole-process and command benchmarks
+// Function and service benchmarks measure the break-even directly. Whole-process and command benchmarks
 // measure one complete run: if PyPy is still behind at its end, break-even lies beyond it.
 
 #include <fmt/format.h>
@@ -89,7 +89,10 @@ results::Criterion judge_runs_long_enough(const results::Results& results, const
   }
   std::vector<std::string> met, not_met, unknown;
   for (const results::Benchmark& benchmark : results.bench->benchmarks) {
-    Judgement judgement = benchmark.mode == "function"
+    // A service's break-even (served requests, start-up and warmup included) is judged like a
+    // function's: against the expected time between restarts or deploys.
+    bool has_break_even_curve = benchmark.mode == "function" || benchmark.mode == "service";
+    Judgement judgement = has_break_even_curve
                               ? judge_function(benchmark, config.expected_lifetime_s, criterion)
                               : judge_whole_run(results, benchmark, config.expected_lifetime_s, criterion);
     (judgement.state == "met"       ? met

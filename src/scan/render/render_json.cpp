@@ -40,6 +40,7 @@ void render_json(const ScanReport& report, std::ostream& out) {
                           {"end_line", finding.end.line},
                           {"end_column", finding.end.column},
                           {"message", finding.message},
+                          {"line_text", finding.line_text},
                           {"fix", fix}});
     }
     if (file.syntax_error) {
