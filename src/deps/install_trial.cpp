@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/temporary_folder.h"
 #include "deps/child_process.h"
 #include "deps/installed.h"
 #include "deps/name.h"
@@ -27,25 +28,6 @@ constexpr const char* kImportProbe =
     "    except BaseException as e:\n"
     "        print('fail ' + name + '\\t' + type(e).__name__ + ': ' + str(e).replace('\\n', ' '))\n"
     "    sys.stdout.flush()\n";
-
-class TemporaryFolder {
- public:
-  TemporaryFolder() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/pypyready-trial-XXXXXX";
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  ~TemporaryFolder() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 std::set<std::string> installed_keys(const fs::path& site) {
   std::set<std::string> keys;
@@ -81,7 +63,7 @@ std::vector<std::string> modules_to_import(const fs::path& site, const std::set<
 
 core::Result<std::vector<TrialResult>> run_install_trial(const std::vector<std::string>& requirements,
                                                          const TrialOptions& options) {
-  TemporaryFolder folder;
+  core::TemporaryFolder folder("pypyready-trial");
   if (folder.path().empty())
     return core::Error{"cannot create a temporary folder for the PyPy virtual environment"};
   const fs::path venv = folder.path() / "venv";

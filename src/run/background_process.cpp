@@ -17,28 +17,11 @@
 #include "run/interrupt.h"
 #include "run/process.h"
 
-extern char** environ;
-
 namespace pypyready::run {
 namespace {
 
 constexpr std::size_t kOutputCap = 1 << 20;
 constexpr std::size_t kTailCap = 4096;
-
-std::vector<std::string> environment_with(const std::vector<std::pair<std::string, std::string>>& extra) {
-  std::vector<std::string> result;
-  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
-    std::string_view text(*entry);
-    std::string_view name = text.substr(0, text.find('='));
-    bool replaced = false;
-    for (const auto& [key, value] : extra)
-      replaced = replaced || key == name;
-    if (!replaced) result.emplace_back(text);
-  }
-  for (const auto& [key, value] : extra)
-    result.push_back(key + "=" + value);
-  return result;
-}
 
 }  // namespace
 

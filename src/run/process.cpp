@@ -61,6 +61,12 @@ void close_fd(int& fd) {
 std::vector<std::string> build_environment(const ProcessSpec& spec) {
   std::vector<std::pair<std::string, std::string>> extra = spec.environment;
   if (spec.data_pipe) extra.emplace_back(kDataFdVariable, std::to_string(kDataFd));
+  return environment_with(extra);
+}
+
+}  // namespace
+
+std::vector<std::string> environment_with(const std::vector<std::pair<std::string, std::string>>& extra) {
   std::vector<std::string> result;
   for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
     std::string_view text(*entry);
@@ -74,6 +80,8 @@ std::vector<std::string> build_environment(const ProcessSpec& spec) {
     result.push_back(key + "=" + value);
   return result;
 }
+
+namespace {
 
 // Appends what was read from `fd` to `sink` up to `cap`; returns false at end of file.
 bool drain(int fd, std::string& sink, std::uint64_t& total, std::size_t cap, bool& truncated) {

@@ -82,4 +82,8 @@ std::uint64_t group_rss_bytes(pid_t pgid);
 /// "timed out after 2.0 s", "exceeded the memory limit of 100 MiB").
 std::string describe_ending(const ProcessResult& result, const ProcessSpec& spec);
 
+/// Our environment with `extra` added, an entry of ours of the same name replaced: what a child
+/// gets as its envp.
+std::vector<std::string> environment_with(const std::vector<std::pair<std::string, std::string>>& extra);
+
 }  // namespace pypyready::run

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "core/file_io.h"
+#include "core/temporary_folder.h"
 #include "run/probes.h"
 #include "run/process.h"
 #include "testdiff/event_stream.h"
@@ -16,25 +17,6 @@
 
 namespace pypyready::testdiff {
 namespace {
-
-// A private folder for the report and the plugin, removed when the run is done.
-class TemporaryFolder {
- public:
-  TemporaryFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "pypyready-test-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TemporaryFolder() {
-    std::error_code error;
-    if (!path_.empty()) std::filesystem::remove_all(path_, error);
-  }
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 std::string python_path_with(const std::filesystem::path& folder) {
   const char* existing = std::getenv("PYTHONPATH");
@@ -102,7 +84,7 @@ SuiteRun run_suite(const SuiteSpec& spec) {
     result.problem = argv.error().message;
     return result;
   }
-  TemporaryFolder folder;
+  core::TemporaryFolder folder("pypyready-test");
   if (folder.path().empty()) {
     result.problem = "cannot create a temporary folder for the JUnit report";
     return result;

@@ -12,6 +12,7 @@
 #include "app/commands/bench_pytest_benchmark.h"
 #include "app/commands/bench_service.h"
 #include "app/commands/commands.h"
+#include "app/commands/output.h"
 #include "bench/compare.h"
 #include "bench/harness.h"
 #include "bench/render.h"
@@ -202,15 +203,7 @@ ExitCode run_bench(const BenchOptions& options) {
       return ExitCode::kUsageError;
     }
   }
-  if (!options.output.empty()) {
-    auto written = core::write_file_atomically(options.output, text);
-    if (!written) {
-      std::cerr << "error: " << written.error().message << "\n";
-      return ExitCode::kUsageError;
-    }
-  } else {
-    std::cout << text;
-  }
+  if (!emit_report("bench", options.output, text)) return ExitCode::kUsageError;
   if (run::interrupted()) std::cerr << "pypyready bench: interrupted; results above are from finished runs\n";
   return code;
 }

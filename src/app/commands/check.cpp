@@ -12,6 +12,7 @@
 
 #include "app/check/stages.h"
 #include "app/commands/commands.h"
+#include "app/commands/output.h"
 #include "core/file_io.h"
 #include "core/version.h"
 #include "decide/decide.h"
@@ -215,12 +216,7 @@ ExitCode run_check(const CheckOptions& options) {
     render.report_path = report_path;
     text = report::render_text(results, render);
   }
-  if (options.output.empty()) {
-    std::cout << text << std::flush;
-  } else if (auto written = core::write_file_atomically(options.output, text); !written) {
-    std::cerr << "pypyready check: " << written.error().message << "\n";
-    return ExitCode::kUsageError;
-  }
+  if (!emit_report("check", options.output, text)) return ExitCode::kUsageError;
   if (run::interrupted())
     std::cerr << "pypyready check: interrupted; the report covers the stages that finished\n";
   // Blockers to fix are the failure threshold; stay and inconclusive are answers, not failures.

@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "app/commands/commands.h"
-#include "core/file_io.h"
+#include "app/commands/output.h"
 #include "core/version.h"
 #include "deps/analyze.h"
 #include "deps/index_client.h"
@@ -279,12 +279,7 @@ ExitCode run_deps(const DepsOptions& options) {
   } else {
     text = deps::render_deps_text(report, render);
   }
-  if (options.output.empty()) {
-    std::cout << text;
-  } else if (auto written = core::write_file_atomically(options.output, text); !written) {
-    std::cerr << "pypyready deps: " << written.error().message << "\n";
-    return ExitCode::kUsageError;
-  }
+  if (!emit_report("deps", options.output, text)) return ExitCode::kUsageError;
 
   if (!report.errors.empty()) {
     for (const std::string& error : report.errors) {

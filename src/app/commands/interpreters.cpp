@@ -8,7 +8,7 @@
 #include <set>
 
 #include "app/commands/commands.h"
-#include "core/file_io.h"
+#include "app/commands/output.h"
 #include "run/interpreters.h"
 #include "run/interpreters_render.h"
 
@@ -80,15 +80,7 @@ ExitCode run_interpreters(const InterpretersOptions& options) {
   } else {
     text = run::render_interpreters_text(found, problems);
   }
-  if (!options.output.empty()) {
-    auto written = core::write_file_atomically(options.output, text);
-    if (!written) {
-      std::cerr << "pypyready interpreters: " << written.error().message << "\n";
-      return ExitCode::kUsageError;
-    }
-  } else {
-    std::cout << text;
-  }
+  if (!emit_report("interpreters", options.output, text)) return ExitCode::kUsageError;
   if (explicit_failed) {
     for (const auto& problem : problems)
       std::cerr << "error: " << problem << "\n";

@@ -11,8 +11,8 @@
 #include <iostream>
 
 #include "app/commands/commands.h"
+#include "app/commands/output.h"
 #include "bench/harness.h"
-#include "core/file_io.h"
 #include "profile/analyze.h"
 #include "run/interpreters.h"
 #include "run/interrupt.h"
@@ -147,15 +147,7 @@ ExitCode run_profile_command(const ProfileOptions& options) {
   } else {
     text = profile::render_text(report, options.top);
   }
-  if (!options.output.empty()) {
-    auto written = core::write_file_atomically(options.output, text);
-    if (!written) {
-      std::cerr << "error: " << written.error().message << "\n";
-      return ExitCode::kUsageError;
-    }
-  } else {
-    std::cout << text;
-  }
+  if (!emit_report("profile", options.output, text)) return ExitCode::kUsageError;
   return ExitCode::kSuccess;
 }
 

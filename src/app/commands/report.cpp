@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/commands/commands.h"
+#include "app/commands/output.h"
 #include "core/file_io.h"
 #include "report/render.h"
 #include "results/json.h"
@@ -45,12 +46,7 @@ ExitCode run_report(const ReportOptions& options) {
                    (no_color == nullptr || *no_color == '\0');
     rendered = report::render_text(*results, render);
   }
-  if (options.output.empty()) {
-    std::cout << rendered;
-  } else if (auto written = core::write_file_atomically(options.output, rendered); !written) {
-    std::cerr << "pypyready report: " << written.error().message << "\n";
-    return ExitCode::kUsageError;
-  }
+  if (!emit_report("report", options.output, rendered)) return ExitCode::kUsageError;
   return ExitCode::kSuccess;
 }
 

@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "app/commands/commands.h"
-#include "core/file_io.h"
+#include "app/commands/output.h"
 #include "run/interrupt.h"
 #include "testdiff/render.h"
 #include "testdiff/run_suites.h"
@@ -65,15 +65,7 @@ ExitCode run_test(const TestCommandOptions& options) {
   } else {
     text = testdiff::render_text(*results);
   }
-  if (!options.output.empty()) {
-    auto written = core::write_file_atomically(options.output, text);
-    if (!written) {
-      std::cerr << "error: " << written.error().message << "\n";
-      return ExitCode::kUsageError;
-    }
-  } else {
-    std::cout << text << std::flush;
-  }
+  if (!emit_report("test", options.output, text)) return ExitCode::kUsageError;
   if (run::interrupted()) std::cerr << "pypyready test: interrupted; results above are from finished runs\n";
   if (results->could_not_run()) return ExitCode::kInterpreterFailed;
   return results->real_pypy_only_failures() > 0 ? ExitCode::kFindings : ExitCode::kSuccess;

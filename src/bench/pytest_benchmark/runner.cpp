@@ -11,6 +11,7 @@
 #include "bench/pytest_benchmark/provide.h"
 #include "bench/stats/speedup.h"
 #include "core/file_io.h"
+#include "core/temporary_folder.h"
 #include "run/interrupt.h"
 #include "run/process.h"
 
@@ -18,27 +19,6 @@ namespace pypyready::bench::pytest_benchmark {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// A private folder for one process's --benchmark-json report and pytest-benchmark's storage,
-// removed afterwards.
-class TemporaryFolder {
- public:
-  TemporaryFolder() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "pypyready-pytest-benchmark-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TemporaryFolder() {
-    std::error_code error;
-    if (!path_.empty()) std::filesystem::remove_all(path_, error);
-  }
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 std::string last_line(const std::string& text) {
   std::size_t end = text.find_last_not_of("\n\r ");
@@ -120,7 +100,7 @@ core::Result<SuiteResult> run_suite(const SuiteConfig& config) {
       if (config.progress)
         config.progress(fmt::format("pytest-benchmark: {} process {} ({:.0f} s of {:.0f} s)", interpreter.id,
                                     round + 1, elapsed(), config.time_budget_s));
-      TemporaryFolder folder;
+      core::TemporaryFolder folder("pypyready-pytest-benchmark");
       if (folder.path().empty())
         return core::Error{"cannot create a temporary folder for pytest-benchmark's JSON report"};
       run::ProcessSpec spec;

@@ -10,6 +10,7 @@
 #include "bench/service/port_check.h"
 #include "bench/service/server_start.h"
 #include "bench/service/trivial_server.h"
+#include "core/temporary_folder.h"
 #include "run/interrupt.h"
 
 namespace pypyready::bench::service {
@@ -18,30 +19,13 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-// A private folder for the script, the mix and the records, removed at the end.
-class WorkDir {
- public:
-  WorkDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "pypyready-service-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~WorkDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 }  // namespace
 
 core::Result<double> measure_wrk_ceiling(int connections, int seconds, const std::string& wrk) {
   if (auto found = check_wrk(wrk); !found) return found.error();
   auto server = TrivialServer::start();
   if (!server) return server.error();
-  WorkDir work_dir;
+  core::TemporaryFolder work_dir("pypyready-service");
   if (work_dir.path().empty()) return core::Error{"cannot create a temporary folder"};
   RequestMix mix;
   mix.endpoint = {"127.0.0.1", (*server)->port(), "/"};
@@ -68,7 +52,7 @@ core::Result<ServiceResult> run_service_benchmark(const ServiceConfig& config) {
                     "pypyready starts the server itself",
                     endpoint.port, holder.empty() ? "unknown process" : holder)};
   }
-  WorkDir work_dir;
+  core::TemporaryFolder work_dir("pypyready-service");
   if (work_dir.path().empty()) return core::Error{"cannot create a temporary folder for wrk's records"};
   auto begun = Clock::now();
   auto since = [](Clock::time_point start) {
