@@ -1,5 +1,5 @@
 #pragma once
-// The speedup model of docs/profile.md: PyPy's time for the same run, category by category,
+// The time-share speedup model: PyPy's time for the same run, category by category,
 //   T_pypy = startup_pypy + P / s_py + N_std * f_std + N_ext * f_ext + I * f_import + S + W,
 // evaluated with the optimistic and the pessimistic end of every factor, so the answer is always
 // a range. The words that go with it follow the evidence: no promise of a gain when less than
@@ -12,7 +12,8 @@
 
 namespace pypyready::profile {
 
-/// One end of each factor; the defaults are profile.md's ranges, calibrated as bench/README.md says.
+/// One end of each factor; the defaults are the prior ranges published with the model, kept as
+/// bench/README.md says.
 struct ModelParameters {
   double python_speedup_fast = 10;   ///< s_py, numeric and object loops that run long enough
   double python_speedup_slow = 1.5;  ///< s_py, string and character code, short runs

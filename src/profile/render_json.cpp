@@ -48,7 +48,7 @@ nlohmann::json to_json(const ProfileReport& report) {
       {"summary", p.summary},
       {"notes", p.notes},
       {"model",
-       {{"name", "profile.md: startup_pypy + P/s_py + N_std*f_std + N_ext*f_ext + I*f_import + S + W"},
+       {{"name", "time shares: startup_pypy + P/s_py + N_std*f_std + N_ext*f_ext + I*f_import + S + W"},
         {"s_py", {m.python_speedup_slow, m.python_speedup_fast}},
         {"f_std", {m.stdlib_factor_fast, m.stdlib_factor_slow}},
         {"f_ext", {m.extension_factor_fast, m.extension_factor_slow}},

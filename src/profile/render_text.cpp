@@ -70,7 +70,7 @@ std::string render_text(const ProfileReport& report, std::size_t top) {
   hotspot_table(out, "Hotspots: functions", functions);
 
   const Prediction& p = report.prediction;
-  out += fmt::format("\nOn PyPy (model of docs/profile.md)\n  predicted speedup between {} and {} ",
+  out += fmt::format("\nOn PyPy (time-share model)\n  predicted speedup between {} and {} ",
                      times(p.speedup_low), times(p.speedup_high));
   out += fmt::format("(this run: CPython {:.2f} s, PyPy {:.2f}-{:.2f} s)\n", p.cpython_s, p.pypy_fast_s,
                      p.pypy_slow_s);
