@@ -19,13 +19,8 @@ import tempfile
 
 import yaml
 
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from e2e_checks import check, failures  # noqa: E402
 
 
 def pre_commit(source, env):

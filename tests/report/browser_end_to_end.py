@@ -24,13 +24,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser  # noqa: E402
 
 CHROMIUM = os.environ.get("PYPYREADY_CHROMIUM", "/usr/bin/chromium")
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from e2e_checks import check, failures  # noqa: E402
 
 
 # One expression that reads back what a reader of the page would see.

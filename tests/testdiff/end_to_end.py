@@ -19,13 +19,6 @@ PYPYREADY, EXAMPLES = sys.argv[1], sys.argv[2]
 failures = []
 
 
-def find_cpython_with_pytest():
-    for candidate in ("/usr/bin/python3", shutil.which("python3")):
-        if candidate and subprocess.run([candidate, "-c", "import pytest"], capture_output=True).returncode == 0:
-            return candidate
-    return None
-
-
 def check(name, condition, detail):
     print("%-55s %s" % (name, "ok" if condition else "FAILED"))
     if not condition:
@@ -65,13 +58,10 @@ def test_by_suffix(section, suffix):
     return None
 
 
-if shutil.which("pypy3") is None:
-    print("SKIPPED: pypy3 is not installed (apt-get install pypy3)")
-    sys.exit(77)
-CPYTHON = find_cpython_with_pytest()
-if CPYTHON is None or subprocess.run(["pypy3", "-c", "import pytest"], capture_output=True).returncode != 0:
-    print("SKIPPED: pytest missing (apt-get install python3-pytest python3-exceptiongroup python3-tomli)")
-    sys.exit(77)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from e2e_checks import cpython_with_pytest_or_skip  # noqa: E402
+
+CPYTHON = cpython_with_pytest_or_skip()
 
 work = tempfile.mkdtemp(prefix="pypyready-test-e2e-")
 try:

@@ -23,20 +23,10 @@ def check(name, condition, detail):
         failures.append("%s: %s" % (name, detail))
 
 
-def find_cpython_with_pytest():
-    for candidate in ("/usr/bin/python3", shutil.which("python3")):
-        if candidate and subprocess.run([candidate, "-c", "import pytest"], capture_output=True).returncode == 0:
-            return candidate
-    return None
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from e2e_checks import cpython_with_pytest_or_skip  # noqa: E402
 
-
-if shutil.which("pypy3") is None:
-    print("SKIPPED: pypy3 is not installed (apt-get install pypy3)")
-    sys.exit(77)
-CPYTHON = find_cpython_with_pytest()
-if CPYTHON is None or subprocess.run(["pypy3", "-c", "import pytest"], capture_output=True).returncode != 0:
-    print("SKIPPED: pytest missing (apt-get install python3-pytest pypy3 python3-exceptiongroup python3-tomli)")
-    sys.exit(77)
+CPYTHON = cpython_with_pytest_or_skip()
 
 # Each PyPy-only failure: test id suffix -> (likely cause kind, rule code of a finding that matches
 # the cause, or None where the code under test has none).
