@@ -27,3 +27,12 @@ def cpython_with_pytest_or_skip():
             break
     print("SKIPPED: pytest missing (apt-get install python3-pytest pypy3 python3-exceptiongroup python3-tomli)")
     sys.exit(77)
+
+
+def outcome():
+    """The script's exit code: 1 with the number of failures printed, else 0 with "ok"."""
+    if failures:
+        print(f"{len(failures)} failure(s)")
+        return 1
+    print("ok")
+    return 0

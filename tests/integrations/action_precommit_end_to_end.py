@@ -20,7 +20,7 @@ import tempfile
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from e2e_checks import check, failures  # noqa: E402
+from e2e_checks import check, outcome  # noqa: E402
 
 
 def pre_commit(source, env):
@@ -110,11 +110,7 @@ def main():
     env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(pypyready)) + os.pathsep + os.environ["PATH"])
     pre_commit(source, env)
     action(source, env)
-    if failures:
-        print(f"{len(failures)} failure(s)")
-        return 1
-    print("ok")
-    return 0
+    return outcome()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from e2e_checks import check, failures  # noqa: E402
+from e2e_checks import check, failures, outcome  # noqa: E402
 
 
 def commands_in_help(pypyready):
@@ -92,11 +92,7 @@ def main():
         check(text.startswith("#compdef pypyready") and "'--format[" in text, "zsh completion content")
     finally:
         shutil.rmtree(prefix, ignore_errors=True)
-    if failures:
-        print(f"{len(failures)} failure(s)")
-        return 1
-    print("ok")
-    return 0
+    return outcome()
 
 
 if __name__ == "__main__":

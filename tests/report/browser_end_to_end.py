@@ -25,7 +25,7 @@ from cdp import Browser  # noqa: E402
 
 CHROMIUM = os.environ.get("PYPYREADY_CHROMIUM", "/usr/bin/chromium")
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from e2e_checks import check, failures  # noqa: E402
+from e2e_checks import check, outcome  # noqa: E402
 
 
 # One expression that reads back what a reader of the page would see.
@@ -141,11 +141,7 @@ def main():
         browser.close()
         shutil.rmtree(profile, ignore_errors=True)
     print(f"screenshots and DOM facts in {artefacts}")
-    if failures:
-        print(f"{len(failures)} failure(s)")
-        return 1
-    print("ok")
-    return 0
+    return outcome()
 
 
 if __name__ == "__main__":

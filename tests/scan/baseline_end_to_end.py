@@ -12,7 +12,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from e2e_checks import check, failures  # noqa: E402
+from e2e_checks import check, outcome  # noqa: E402
 
 
 def scan(pypyready, args, cwd):
@@ -66,11 +66,7 @@ def main():
               f"a damaged baseline: exit {code}, {err}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if failures:
-        print(f"{len(failures)} failure(s)")
-        return 1
-    print("ok")
-    return 0
+    return outcome()
 
 
 if __name__ == "__main__":
