@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The question "how much faster is PyPy on this program?" answered three ways on each workload of
-# bench/workloads/: hyperfine with its defaults, pypyready bench with its defaults (and once more
-# asked for hyperfine's precision), and a reference run about ten times longer (hyperfine's runs
-# repeated in alternating blocks, so machine drift hits both interpreters alike).
+# The question "how much faster is PyPy on this program?" answered on each workload of
+# bench/workloads/ by hyperfine with its defaults, pypyready bench with its defaults, hyperfine once
+# more on the CPU pypyready pinned its processes to, and a reference run about ten times longer on
+# that CPU (hyperfine's runs repeated in alternating blocks, so machine drift hits both alike).
 #
 # Usage: bench/bench-vs-hyperfine.sh [PYPYREADY] [OUT_DIR]
 #   PYPYREADY defaults to build/release/pypyready, OUT_DIR to /tmp/pypyready-vs-hyperfine.
-# Needs python3, pypy3 and hyperfine on PATH. Prints a Markdown table (also OUT_DIR/table.md).
+# Needs python3, pypy3, hyperfine and taskset on PATH. Prints a Markdown table (also OUT_DIR/table.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 pypyready="${1:-$here/../build/release/pypyready}"
@@ -43,20 +43,26 @@ for workload in "$here"/workloads/*.py; do
   t1=$(now)
   echo "$(elapsed "$t0" "$t1")" >"$out/$name-pypyready.seconds"
 
-  # 3. pypyready asked for hyperfine's precision (its 95 % half-width), the decision not ending it.
-  half=$(python3 "$here/peer_summary.py" half-width "$out/$name-hyperfine.json")
-  t0=$(now)
-  "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" --ci-width "$half" --min-speedup 0 --time-budget 2m \
-    "$workload" >"$out/$name-pypyready-matched.json"
-  t1=$(now)
-  echo "$(elapsed "$t0" "$t1")" >"$out/$name-pypyready-matched.seconds"
+  # 3. hyperfine with its defaults on the CPU pypyready chose (pypyready pins every measured process
+  # to one CPU; this row shows what the same pinning gives hyperfine).
+  cpu=$(python3 "$here/peer_summary.py" pinned-cpu "$out/$name-pypyready.json")
+  pin=()
+  if [ -n "$cpu" ]; then
+    pin=(taskset -c "$cpu")
+    t0=$(now)
+    "${pin[@]}" hyperfine -N --export-json "$out/$name-hyperfine-pinned.json" "$cpython $workload" "$pypy $workload" \
+      >"$out/$name-hyperfine-pinned.txt"
+    t1=$(now)
+    echo "$(elapsed "$t0" "$t1")" >"$out/$name-hyperfine-pinned.seconds"
+  fi
 
-  # 4. Reference: ten times hyperfine's default runs per interpreter, in 5 alternating blocks.
+  # 4. Reference: ten times hyperfine's default runs per interpreter, in 5 alternating blocks, on the
+  # same CPU as pypyready (a machine's CPUs can differ in speed, so that is the figure it estimates).
   read -r runs_cpython runs_pypy < <(python3 "$here/peer_summary.py" runs "$out/$name-hyperfine.json")
   for block in 1 2 3 4 5; do
-    hyperfine -N --runs $((2 * runs_cpython)) --export-json "$out/$name-ref-cpython-$block.json" \
+    "${pin[@]}" hyperfine -N --runs $((2 * runs_cpython)) --export-json "$out/$name-ref-cpython-$block.json" \
       "$cpython $workload" >/dev/null
-    hyperfine -N --runs $((2 * runs_pypy)) --export-json "$out/$name-ref-pypy-$block.json" \
+    "${pin[@]}" hyperfine -N --runs $((2 * runs_pypy)) --export-json "$out/$name-ref-pypy-$block.json" \
       "$pypy $workload" >/dev/null
   done
 done

@@ -1,6 +1,6 @@
 """Reads the files bench-vs-hyperfine.sh writes and prints the comparison table.
 
-peer_summary.py half-width HYPERFINE.json   relative 95 % half-width of hyperfine's answer
+peer_summary.py pinned-cpu PYPYREADY.json   the CPU pypyready pinned its processes to ("" if none)
 peer_summary.py runs HYPERFINE.json         runs hyperfine made of each command
 peer_summary.py table OUT_DIR               the Markdown table
 
@@ -78,9 +78,10 @@ def width(lo, hi, estimate):
 def table(out):
     rows = []
     header = ("| workload | hyperfine: speedup [95% CI] | hyperfine: ± σ as printed | hyperfine: runs (C/P) | "
-              "hyperfine: time | pypyready: speedup [95% CI] | pypyready: processes (C/P), stopped | "
-              "pypyready: time | pypyready at hyperfine's precision: speedup [95% CI], time | "
-              "reference (10x): speedup [95% CI] | reference inside: hyperfine / pypyready |")
+              "hyperfine: time | pypyready: speedup [95% CI] | pypyready: processes (C/P), stopped, CPU | "
+              "pypyready: time | hyperfine on pypyready's CPU: speedup [95% CI], time | "
+              "reference (10x, same CPU): speedup [95% CI] | reference inside: hyperfine / pypyready / "
+              "hyperfine on the CPU |")
     rows.append(header)
     rows.append("|" + "---|" * (header.count("|") - 1))
     for path in sorted(glob.glob(os.path.join(out, "*-hyperfine.json"))):
@@ -92,42 +93,49 @@ def table(out):
     return "\n".join(rows)
 
 
+def interval_text(answer):
+    return "%.2fx [%.2f-%.2f] (width %.0f %%)" % (answer[0], answer[1], answer[2],
+                                                 100 * width(answer[1], answer[2], answer[0]))
+
+
 def row(out, path, name):
-    if True:
-        times = hyperfine_times(path)
-        hf = welch(times[0], times[1])
-        own, sigma = hyperfine_own(path)
-        hf_s = seconds(os.path.join(out, name + "-hyperfine.seconds"))
-        pr = pypyready_answer(os.path.join(out, name + "-pypyready.json"))
-        pr_s = seconds(os.path.join(out, name + "-pypyready.seconds"))
-        matched_path = os.path.join(out, name + "-pypyready-matched.json")
-        matched = pypyready_answer(matched_path) if os.path.exists(matched_path) else None
-        matched_s = seconds(os.path.join(out, name + "-pypyready-matched.seconds")) if matched else 0
-        ref_c = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-cpython-*.json")))), [])
-        ref_p = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-pypy-*.json")))), [])
-        ref = welch(ref_c, ref_p) if len(ref_c) > 1 and len(ref_p) > 1 else None
+    times = hyperfine_times(path)
+    hf = welch(times[0], times[1])
+    own, sigma = hyperfine_own(path)
+    hf_s = seconds(os.path.join(out, name + "-hyperfine.seconds"))
+    pypyready_path = os.path.join(out, name + "-pypyready.json")
+    pr = pypyready_answer(pypyready_path)
+    pr_s = seconds(os.path.join(out, name + "-pypyready.seconds"))
+    cpu = pinned_cpu(pypyready_path)
+    pinned_path = os.path.join(out, name + "-hyperfine-pinned.json")
+    pinned = welch(*hyperfine_times(pinned_path)) if os.path.exists(pinned_path) else None
+    pinned_s = seconds(os.path.join(out, name + "-hyperfine-pinned.seconds")) if pinned else 0
+    ref_c = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-cpython-*.json")))), [])
+    ref_p = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-pypy-*.json")))), [])
+    ref = welch(ref_c, ref_p) if len(ref_c) > 1 and len(ref_p) > 1 else None
 
-        def fmt(answer):
-            return "%.2fx [%.2f-%.2f] (width %.0f %%)" % (answer[0], answer[1], answer[2],
-                                                         100 * width(answer[1], answer[2], answer[0]))
+    def holds(answer):
+        return "-" if not answer else ("yes" if answer[1] <= ref[0] <= answer[2] else "no")
 
-        inside = "-"
-        if ref:
-            inside = "%s / %s" % ("yes" if hf[1] <= ref[0] <= hf[2] else "no",
-                                  "yes" if pr and pr[1] <= ref[0] <= pr[2] else "no")
-        return ("| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s | %.1f s | %s | %s | %s |" % (
-            name, fmt(hf), own, sigma, len(times[0]), len(times[1]), hf_s,
-            fmt(pr) if pr else "none", "%d/%d" % tuple(pr[3][:2]) if pr else "-", pr[4] if pr else "-", pr_s,
-            (fmt(matched) + ", %.1f s" % matched_s) if matched else "-",
-            (fmt(ref) + ", %d/%d runs" % (len(ref_c), len(ref_p))) if ref else "-", inside))
+    inside = "%s / %s / %s" % (holds(hf), holds(pr), holds(pinned)) if ref else "-"
+    return ("| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s, %s | %.1f s | %s | %s | %s |" % (
+        name, interval_text(hf), own, sigma, len(times[0]), len(times[1]), hf_s,
+        interval_text(pr) if pr else "none", "%d/%d" % tuple(pr[3][:2]) if pr else "-", pr[4] if pr else "-",
+        "CPU %s" % cpu if cpu != "" else "not pinned", pr_s,
+        (interval_text(pinned) + ", %.1f s" % pinned_s) if pinned else "-",
+        (interval_text(ref) + ", %d/%d runs" % (len(ref_c), len(ref_p))) if ref else "-", inside))
+
+
+def pinned_cpu(path):
+    """The CPU pypyready ran its processes on, or "" when it did not pin them."""
+    cpu = json.load(open(path))["bench"]["benchmarks"][0].get("pinned_cpu")
+    return "" if cpu is None else str(cpu)
 
 
 def main():
     command = sys.argv[1]
-    if command == "half-width":
-        times = hyperfine_times(sys.argv[2])
-        estimate, low, high = welch(times[0], times[1])
-        print("%.4f" % max(0.005, (high - low) / 2 / estimate))
+    if command == "pinned-cpu":
+        print(pinned_cpu(sys.argv[2]))
     elif command == "runs":
         times = hyperfine_times(sys.argv[2])
         print(len(times[0]), len(times[1]))

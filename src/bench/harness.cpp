@@ -41,6 +41,7 @@ run::ProcessSpec base_spec(const BenchConfig& config, double timeout_s) {
   spec.memory_limit_bytes = config.memory_limit_bytes;
   spec.rss_interval = std::chrono::milliseconds(20);
   spec.output_cap_bytes = 1 << 16;
+  spec.cpu = config.cpu;
   return spec;
 }
 
@@ -169,6 +170,7 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
   double longest_process_s = std::clamp(config.time_budget_s / 4, process_s, 60.0);
 
   result.cpus = online_cpus();
+  result.pinned_cpu = config.cpu;
   result.load_average_start = load_average();
   // Start-up on its own: up to 30 measured rounds, at most 5 % of the budget. A whole-process
   // target already pays start-up in every measured run, so there the separate figure only says how

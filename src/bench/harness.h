@@ -28,7 +28,8 @@ struct BenchConfig {
   double ci_width = 0.05;
   double min_speedup = 1.2;
   std::uint64_t memory_limit_bytes = 0;
-  double timeout_s = 0;                              ///< per process; 0 derives one from the budget
+  double timeout_s = 0;  ///< per process; 0 derives one from the budget
+  int cpu = -1;          ///< the one CPU every measured process runs on (cpu_pinning.h); -1: any
   std::function<void(const std::string&)> progress;  ///< called with one status line, may be empty
 };
 
@@ -94,6 +95,7 @@ struct BenchmarkResult {
   double load_average_start = 0;  ///< 1-minute load average before the first run
   double load_average_end = 0;    ///< and after the last
   int cpus = 0;                   ///< online CPUs, to judge the load against
+  int pinned_cpu = -1;            ///< the CPU every measured process ran on; -1: any
   /// Neighbouring segments whose medians differ by less than this are one: the resolution of one
   /// value (pytest-benchmark records microseconds per call, the function probe ~10 ms iterations).
   double segment_tolerance_s = 1e-4;

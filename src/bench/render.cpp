@@ -98,19 +98,21 @@ nlohmann::json to_json(const std::vector<BenchmarkResult>& results) {
                       {"peak_rss_bytes", side.peak_rss_bytes},
                       {"rss_curve", curve}};
     }
-    nlohmann::json entry{{"name", result.name},
-                         {"mode", result.mode},
-                         {"per_interpreter", per},
-                         {"speedup", nullptr},
-                         {"speedup_cpu", nullptr},
-                         {"break_even", nullptr},
-                         {"memory_ratio", nullptr},
-                         {"warnings", result.warnings},
-                         {"stopped_because", result.stopped_because},
-                         {"total_s", result.total_s},
-                         {"load_average_start", result.load_average_start},
-                         {"load_average_end", result.load_average_end},
-                         {"cpus", result.cpus}};
+    nlohmann::json entry{
+        {"name", result.name},
+        {"mode", result.mode},
+        {"per_interpreter", per},
+        {"speedup", nullptr},
+        {"speedup_cpu", nullptr},
+        {"break_even", nullptr},
+        {"memory_ratio", nullptr},
+        {"warnings", result.warnings},
+        {"stopped_because", result.stopped_because},
+        {"total_s", result.total_s},
+        {"load_average_start", result.load_average_start},
+        {"load_average_end", result.load_average_end},
+        {"cpus", result.cpus},
+        {"pinned_cpu", result.pinned_cpu >= 0 ? nlohmann::json(result.pinned_cpu) : nullptr}};
     nlohmann::json comparisons = nlohmann::json::array();
     for (const auto& comparison : result.comparisons) {
       nlohmann::json be = nullptr;
@@ -139,8 +141,9 @@ std::string render_text(const std::vector<BenchmarkResult>& results) {
   std::string out;
   for (const auto& result : results) {
     bool per_iteration = has_iterations(result);
-    out += fmt::format("{} ({}, {:.1f} s, stopped: {})\n", result.name, result.mode, result.total_s,
-                       result.stopped_because);
+    out += fmt::format("{} ({}, {:.1f} s, stopped: {}{})\n", result.name, result.mode, result.total_s,
+                       result.stopped_because,
+                       result.pinned_cpu >= 0 ? fmt::format(", on CPU {}", result.pinned_cpu) : "");
     out += fmt::format("  {:<16} {:>9} {:>9} {:>9} {:>9} {:>9}  {:<26} {:>5} {:>10}  {}\n", "interpreter",
                        "start-up", "+import", per_iteration ? "first it" : "run", "steady", "p99", "warmup",
                        "procs", "peak RSS", per_iteration ? "warmup curve" : "");

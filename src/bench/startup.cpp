@@ -22,8 +22,10 @@ const char* const kImportProgram =
 
 namespace {
 
-std::optional<double> time_once(const run::Interpreter& interpreter, std::vector<std::string> arguments) {
+std::optional<double> time_once(const run::Interpreter& interpreter, int cpu,
+                                std::vector<std::string> arguments) {
   run::ProcessSpec spec;
+  spec.cpu = cpu;
   spec.timeout = std::chrono::seconds(30);
   spec.output_cap_bytes = 1 << 16;
   spec.argv = {interpreter.path.string()};
@@ -68,10 +70,10 @@ void measure_startup(const BenchConfig& config, BenchmarkResult& result, int max
     for (std::size_t k = 0; k < n; ++k) {
       std::size_t i = round % 2 == 0 ? k : n - 1 - k;
       InterpreterResult& side = result.per_interpreter[i];
-      auto bare = time_once(config.interpreters[i], {"-c", "pass"});
+      auto bare = time_once(config.interpreters[i], config.cpu, {"-c", "pass"});
       if (bare && round > 0) side.startup_runs_s.push_back(*bare);
       if (!with_import) continue;
-      auto imported = time_once(config.interpreters[i], {"-c", kImportProgram, config.file});
+      auto imported = time_once(config.interpreters[i], config.cpu, {"-c", kImportProgram, config.file});
       if (imported && round > 0) side.import_runs_s.push_back(*imported);
     }
     if (round >= kMinRounds && (elapsed() > time_share_s || known_precisely(result.per_interpreter))) break;

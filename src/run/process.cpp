@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -140,24 +141,31 @@ int open_pidfd(pid_t pid) {
 #endif
 }
 
+[[noreturn]] void fail_exec(const Pipe& exec_error) {
+  int code = errno;
+  (void)!::write(exec_error.write, &code, sizeof code);
+  ::_exit(127);
+}
+
 [[noreturn]] void exec_child(const std::string& path, char* const* argv, char* const* envp, const Pipe& out,
-                             const Pipe& err, const Pipe* data, const Pipe& exec_error, const char* workdir) {
+                             const Pipe& err, const Pipe* data, const Pipe& exec_error, const char* workdir,
+                             int cpu) {
   ::setpgid(0, 0);
+  if (cpu >= 0) {
+    cpu_set_t only;
+    CPU_ZERO(&only);
+    CPU_SET(cpu, &only);
+    if (::sched_setaffinity(0, sizeof only, &only) != 0) fail_exec(exec_error);
+  }
   ::signal(SIGPIPE, SIG_DFL);
   int null_fd = ::open("/dev/null", O_RDONLY);
   if (null_fd >= 0) ::dup2(null_fd, 0);
   ::dup2(out.write, 1);
   ::dup2(err.write, 2);
   if (data != nullptr) ::dup2(data->write, kDataFd);
-  if (workdir != nullptr && ::chdir(workdir) != 0) {
-    int code = errno;
-    (void)!::write(exec_error.write, &code, sizeof code);
-    ::_exit(127);
-  }
+  if (workdir != nullptr && ::chdir(workdir) != 0) fail_exec(exec_error);
   ::execve(path.c_str(), argv, envp);
-  int code = errno;
-  (void)!::write(exec_error.write, &code, sizeof code);
-  ::_exit(127);
+  fail_exec(exec_error);
 }
 
 }  // namespace
@@ -224,7 +232,7 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
     return core::Error{fmt::format("cannot start {}: fork failed: {}", spec.argv[0], std::strerror(errno))};
   if (pid == 0) {
     exec_child(path->string(), argv.data(), envp.data(), *out, *err, spec.data_pipe ? &*data : nullptr,
-               *exec_error, workdir.empty() ? nullptr : workdir.c_str());
+               *exec_error, workdir.empty() ? nullptr : workdir.c_str(), spec.cpu);
   }
   ::setpgid(pid, pid);  // also in the parent, so the group exists before we may signal it
   register_group(pid);

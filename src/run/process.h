@@ -31,6 +31,7 @@ struct ProcessSpec {
   bool data_pipe = false;                     ///< open a pipe named by kDataFdVariable
   std::chrono::milliseconds rss_interval{0};  ///< 0: no RSS curve
   std::uint64_t memory_limit_bytes = 0;       ///< 0: none; otherwise the group's RSS cap
+  int cpu = -1;  ///< -1: any; otherwise the only CPU the child (and what it starts) may run on
 };
 
 /// One point of the RSS curve: seconds since start, resident bytes of the whole process group.

@@ -1,5 +1,6 @@
 #include "run/process.h"
 
+#include <sched.h>
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -121,6 +122,23 @@ TEST(RunProcess, EnvironmentAndWorkingDirectoryAreApplied) {
   auto result = run_process(spec);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->out, "abc\n/\n");
+}
+
+TEST(RunProcess, CpuPinsTheChildAndWhatItStarts) {
+  cpu_set_t mask;
+  ASSERT_EQ(::sched_getaffinity(0, sizeof mask, &mask), 0);
+  int last = -1;
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+    if (CPU_ISSET(cpu, &mask)) last = cpu;
+  ProcessSpec spec =
+      shell("grep Cpus_allowed_list /proc/self/status; sh -c 'grep Cpus_allowed_list /proc/self/status'");
+  spec.cpu = last;
+  auto result = run_process(spec);
+  ASSERT_TRUE(result.ok());
+  std::string line = "Cpus_allowed_list:\t" + std::to_string(last) + "\n";
+  EXPECT_EQ(result->out, line + line);
+  spec.cpu = CPU_SETSIZE - 1;  // not a CPU this machine has: the start fails with a reason
+  EXPECT_FALSE(run_process(spec).ok());
 }
 
 TEST(RunProcess, RssCurveIsSampled) {

@@ -7,6 +7,7 @@
 
 #include "app/check/stage_bench_service.h"
 #include "app/check/stages.h"
+#include "bench/cpu_pinning.h"
 #include "bench/harness.h"
 #include "bench/render.h"
 #include "results/json.h"
@@ -36,6 +37,9 @@ core::Result<bench::BenchConfig> target_config(const CheckContext& context, cons
   config.interpreters = {*context.baseline, *context.candidate};
   if (context.config.bench.ci_width) config.ci_width = *context.config.bench.ci_width;
   config.min_speedup = context.config.decide.min_speedup;
+  // Pinned like `pypyready bench` by default; a CPU that cannot be looked at means no pinning.
+  auto cpu = bench::choose_cpu("auto");
+  config.cpu = cpu ? *cpu : -1;
   return config;
 }
 

@@ -14,6 +14,7 @@
 #include "app/commands/commands.h"
 #include "app/commands/output.h"
 #include "bench/compare.h"
+#include "bench/cpu_pinning.h"
 #include "bench/harness.h"
 #include "bench/render.h"
 #include "core/file_io.h"
@@ -33,6 +34,7 @@ struct BenchOptions {
   double min_speedup = 1.2;
   std::string memory_limit;
   double timeout_s = 0;
+  std::string cpu = "auto";
   std::string save;
   std::string compare;
   std::string format = "text";
@@ -83,6 +85,12 @@ ExitCode run_bench(const BenchOptions& options) {
   config.ci_width = options.ci_width;
   config.min_speedup = options.min_speedup;
   config.timeout_s = options.timeout_s;
+  auto cpu = bench::choose_cpu(options.cpu);
+  if (!cpu) {
+    std::cerr << "error: " << cpu.error().message << "\n";
+    return ExitCode::kUsageError;
+  }
+  config.cpu = *cpu;
   if (!options.memory_limit.empty()) {
     auto limit = parse_size(options.memory_limit);
     if (!limit) {
@@ -236,6 +244,11 @@ CommandRunner add_bench_command(CLI::App& subcommand) {
                         "Kill a run whose RSS exceeds this (512M, 2G)");
   subcommand.add_option("--timeout", options->timeout_s,
                         "Seconds a process may run (default: from the budget)");
+  subcommand
+      .add_option("--cpu", options->cpu,
+                  "CPU every measured process runs on: auto (the least busy), a number, or any (no pinning, "
+                  "for commands that use several CPUs)")
+      ->capture_default_str();
   subcommand.add_option("--save", options->save, "Save results as .pypyready/bench/NAME.json");
   subcommand.add_option("--compare", options->compare, "Compare with .pypyready/bench/NAME.json");
   subcommand.add_option("--format", options->format, "Output format")

@@ -48,6 +48,7 @@ core::Result<pb::SuiteConfig> suite_config(const PytestBenchmarkRequest& request
   config.min_speedup = request.limits.min_speedup;
   config.timeout_s = request.limits.timeout_s;
   config.memory_limit_bytes = request.limits.memory_limit_bytes;
+  config.cpu = request.limits.cpu;
   return config;
 }
 

@@ -108,6 +108,7 @@ core::Result<SuiteResult> run_suite(const SuiteConfig& config) {
       spec.working_directory = config.project;
       spec.timeout = std::chrono::milliseconds(static_cast<long long>(timeout_s * 1000));
       spec.memory_limit_bytes = config.memory_limit_bytes;
+      spec.cpu = config.cpu;
       spec.rss_interval = std::chrono::milliseconds(50);
       // No bytecode written into the project; wide lines so pytest's failure summary is not cut.
       spec.environment = {{"PYTHONDONTWRITEBYTECODE", "1"}, {"COLUMNS", "250"}};

@@ -29,6 +29,7 @@ struct SuiteConfig {
   double min_speedup = 1.2;
   double timeout_s = 0;  ///< per process; 0: the larger of 300 s and the budget
   std::uint64_t memory_limit_bytes = 0;
+  int cpu = -1;  ///< the one CPU every pytest process runs on (bench/cpu_pinning.h); -1: any
   std::function<void(const std::string&)> progress;  ///< one status line; may be empty
 };
 
