@@ -3,13 +3,15 @@ bench/profile-workloads/ (14 kinds: numeric and object loops, recursion, string 
 parser, json, regex, file I/O, waiting, sorting, collections, compression, a C extension called
 many times, templating).
 
-Usage: bench/profile-prediction.py PYPYREADY [--budget SECONDS] [--only NAME,...] [--json OUT] [--scale X]
+Usage: bench/profile-prediction.py PYPYREADY [--budget SECONDS] [--only NAME,...] [--json OUT] [--scale X] [--pin CPU]
 
 For each workload: `pypyready profile --verify --format json -- /usr/bin/python3 W.py`, which
 profiles one run under CPython, predicts a range, then measures CPython and PyPy with the bench
 harness (whole processes, interleaved). The error factor is max(m/p, p/m) of the measured
 speedup m and the range's middle p on a log scale; the direction is faster (>= 1.15), same, or
 slower (<= 0.87). Prints a Markdown table and the summary lines that go into bench/README.md.
+With --pin CPU (default 1; "" for none) the whole run, profile and measurement, is pinned to one
+CPU with taskset: the VM's two CPUs differ in speed by about 40 %, which moves CPU-time ratios.
 """
 import argparse
 import json
@@ -60,6 +62,7 @@ def main():
     parser.add_argument("--only", default="")
     parser.add_argument("--json", default="")
     parser.add_argument("--scale", type=float, default=1.0, help="multiplies every workload's size")
+    parser.add_argument("--pin", default="1", help="CPU to pin every run to with taskset; empty: no pinning")
     options = parser.parse_args()
     names = sorted(n[:-3] for n in os.listdir(WORKLOADS) if n.endswith(".py"))
     if options.only:
@@ -70,8 +73,9 @@ def main():
     rows = []
     for name in names:
         started = time.time()
+        pin = ["taskset", "-c", options.pin] if options.pin and shutil.which("taskset") else []
         completed = subprocess.run(
-            [options.pypyready, "profile", "--quiet", "--verify", "--verify-budget", str(options.budget), "--pypy",
+            pin + [options.pypyready, "profile", "--quiet", "--verify", "--verify-budget", str(options.budget), "--pypy",
              PYPY, "--format", "json", "--", PYTHON, os.path.join(WORKLOADS, name + ".py"),
              str(SCALES.get(name, 1) * options.scale)],
             capture_output=True, text=True, env=environment)
@@ -103,6 +107,8 @@ def main():
                      "seconds": time.time() - started})
         print("%-16s done in %.0f s" % (name, time.time() - started), file=sys.stderr)
     shutil.rmtree(build)
+    if options.pin:
+        print("(every run pinned to CPU %s with taskset)" % options.pin, file=sys.stderr)
 
     print("| workload | CPython s | python | native std | native ext | sys | wait | import | start-up "
           "| predicted range | measured [95% CI] (clock) | error | direction pred / meas | in range |")

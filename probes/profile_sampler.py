@@ -15,7 +15,11 @@
 #   as the handler ran more than half an interval late for reasons other than waiting (C code
 #   that does not reach a signal check, such as a regex engine driven by a for loop); the rest
 #   is pure-Python bytecode;
-# - a frame of importlib anywhere on the stack makes the whole sample import time.
+# - a frame of importlib anywhere on the stack makes the whole sample import time;
+# - of the pure-Python time, the part whose sampled function is also further down the stack
+#   (recursion) and, of the rest, the part weighted by the share of arithmetic and attribute
+#   instructions in the innermost loop around the sampled instruction (numeric): what the model
+#   uses to pick how much PyPy's JIT gains (numeric code most, recursion little).
 import os
 import signal
 import sys
@@ -37,6 +41,12 @@ _STARTUP_QUEUE = _startup_queue()
 _STARTUP_CPU = time.process_time()  # CPU of start-up so far: immune to waiting for a CPU
 _CALL_OPS = ("CALL", "PRECALL", "CALL_FUNCTION", "CALL_FUNCTION_KW", "CALL_FUNCTION_EX", "CALL_METHOD",
              "CALL_KW")
+_PLUMBING = frozenset(("LOAD_FAST", "STORE_FAST", "LOAD_CONST", "NOP", "RESUME", "CACHE", "EXTENDED_ARG",
+                       "POP_TOP", "PRECALL", "KW_NAMES", "PUSH_NULL", "COPY", "SWAP", "RETURN_VALUE",
+                       "LOAD_FAST__LOAD_FAST", "ROT_TWO", "ROT_THREE", "DUP_TOP", "LOAD_NAME", "STORE_NAME",
+                       "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_DEREF", "STORE_DEREF", "LOAD_CLOSURE", "FOR_ITER",
+                       "GET_ITER"))
+_NUMERIC = frozenset(("BINARY_OP", "COMPARE_OP", "IS_OP", "LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD"))
 _PY311 = sys.version_info >= (3, 11)
 _PY312 = sys.version_info >= (3, 12)
 
@@ -81,6 +91,45 @@ class _Code:
             self.index[offset] = len(self.ops)
             self.ops.append((offset, op, arg))
         self.sites = {}  # offset -> (kind, module, callee) for call sites, None for other bytecode
+        # Loops as (first, last) offsets: a backward jump and its target (3.11+: relative to the
+        # next instruction, in instructions; before: JUMP_ABSOLUTE's target, which counts
+        # instructions from 3.10 on).
+        names = opcode.opname
+        scale = 2 if sys.version_info >= (3, 10) else 1
+        self.loops = []
+        for offset, op, arg in self.ops:
+            name = names[op]
+            if name in ("JUMP_BACKWARD", "JUMP_BACKWARD_NO_INTERRUPT"):
+                self.loops.append((offset + 2 - 2 * arg, offset))
+            elif name == "JUMP_ABSOLUTE" and arg * scale <= offset:
+                self.loops.append((arg * scale, offset))
+        self.numeric_at = {}
+
+    def numeric(self, lasti):
+        """The share of arithmetic, comparison and attribute instructions among those that do
+        work (not local loads and stores, constants, stack shuffles, jumps) in the innermost loop
+        around `lasti` (the whole function outside loops): numeric and object code, which PyPy's
+        JIT speeds up most, against container building and indexing."""
+        share = self.numeric_at.get(lasti)
+        if share is not None:
+            return share
+        first, last = 0, len(self.code.co_code)
+        for start, end in self.loops:
+            if start <= lasti <= end and end - start < last - first:
+                first, last = start, end
+        import opcode
+        work = numeric = 0
+        for offset, op, arg in self.ops:
+            if offset < first or offset > last:
+                continue
+            name = opcode.opname[op]
+            if name in _PLUMBING or "JUMP" in name:
+                continue
+            work += 1
+            if name in _NUMERIC or (name.startswith(("BINARY_", "INPLACE_", "UNARY_")) and "SUBSCR" not in name):
+                numeric += 1
+        share = self.numeric_at[lasti] = numeric / work if work else 0.0
+        return share
 
 
 class Sampler:
@@ -97,6 +146,8 @@ class Sampler:
         self.module_kinds = {}
         self.records = {}
         self.samples = 0
+        self.python_recursive_s = 0.0
+        self.python_numeric_s = 0.0
         self.queue_s = 0.0
         self.overhead_s = 0.0
         self.last_overhead = 0.0
@@ -185,7 +236,7 @@ class Sampler:
     def record(self, frame, user, sys_s, waited, queued, late):
         code = frame.f_code
         site = self.site(frame, code, frame.f_lasti)
-        in_import, user_frame = self.walk(frame)
+        in_import, user_frame, recursive = self.walk(frame)
         # runpy's own code on top is loading the program (reading and compiling it): import time.
         in_import = in_import or code.co_filename == "<frozen runpy>"
         where = (code.co_filename, code.co_name, frame.f_lineno or 0)
@@ -202,6 +253,11 @@ class Sampler:
         excess = late - waited - queued
         native = min(user, excess) if excess > 0.5 * self.interval else 0.0
         self.add(("python", "", "") + where + caller, user - native, sys_s, waited)
+        decoded = self.codes.get(id(code))
+        if recursive:
+            self.python_recursive_s += user - native
+        elif decoded is not None:
+            self.python_numeric_s += (user - native) * decoded.numeric(frame.f_lasti)
         if native > 0:
             self.add(("native_stdlib", "(interpreter)", "") + where + caller, native, 0.0, 0.0, 0)
 
@@ -216,18 +272,24 @@ class Sampler:
             entry[3] += count
 
     def walk(self, frame):
-        """(whether importlib is on the stack, the innermost frame outside the stdlib)."""
+        """(whether importlib is on the stack, the innermost frame outside the stdlib, whether the
+        sampled function also runs further down the stack)."""
         user_frame = None
+        top = frame.f_code
+        recursive = False
         depth = 0
         while frame is not None and depth < 400:
-            filename = frame.f_code.co_filename
+            code = frame.f_code
+            filename = code.co_filename
             if filename.startswith("<frozen importlib"):
-                return True, user_frame
+                return True, user_frame, False
             if user_frame is None and self.file_kind(filename) == "user":
                 user_frame = frame
+            if depth > 0 and code is top:
+                recursive = True
             frame = frame.f_back
             depth += 1
-        return False, user_frame
+        return False, user_frame, recursive
 
     def file_kind(self, filename):
         kind = self.file_kinds.get(filename)
@@ -430,6 +492,8 @@ class Sampler:
             "process_user_s": process_user,
             "process_sys_s": process_sys,
             "queue_s": self.queue_s,
+            "python_recursive_s": self.python_recursive_s,
+            "python_numeric_s": self.python_numeric_s,
             "overhead_s": self.overhead_s,
             "schedstat": self.stat_fd >= 0,
             "handler_replaced": self.replaced,

@@ -34,6 +34,7 @@ Attribution attribute(const ProbeReport& probe, double host_wall_s) {
   for (const char* category : kCategories)
     out.seconds[category] = 0;
   std::map<std::pair<std::string, std::string>, double> by_module;
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, double>> by_callee;
   for (const SampleRecord& record : probe.records) {
     if (record.kind == "import") {
       out.seconds["import"] += record.user_s + record.sys_s + record.wait_s;
@@ -45,7 +46,12 @@ Attribution attribute(const ProbeReport& probe, double host_wall_s) {
     out.seconds[kind] += record.user_s;
     out.seconds["system"] += record.sys_s;
     out.seconds["wait"] += record.wait_s;
-    if (kind != "python" && record.user_s > 0) by_module[{record.module, kind}] += record.user_s;
+    if (kind != "python" && record.user_s > 0) {
+      by_module[{record.module, kind}] += record.user_s;
+      auto& callee = by_callee[{record.module, record.callee}];
+      callee.first = kind;
+      callee.second += record.user_s;
+    }
   }
   for (const auto& [category, seconds] : out.seconds)
     out.body_s += seconds;
@@ -61,9 +67,16 @@ Attribution attribute(const ProbeReport& probe, double host_wall_s) {
     out.shares[category] = out.total_s > 0 ? seconds / out.total_s : 0;
   for (const auto& [key, seconds] : by_module)
     out.native_by_module.push_back(
-        {key.first, key.second, seconds, out.total_s > 0 ? seconds / out.total_s : 0});
-  std::sort(out.native_by_module.begin(), out.native_by_module.end(),
-            [](const ModuleTime& a, const ModuleTime& b) { return a.seconds > b.seconds; });
+        {key.first, key.second, seconds, out.total_s > 0 ? seconds / out.total_s : 0, ""});
+  for (const auto& [key, kind_seconds] : by_callee)
+    out.native_by_callee.push_back({key.first, kind_seconds.first, kind_seconds.second,
+                                    out.total_s > 0 ? kind_seconds.second / out.total_s : 0, key.second});
+  auto larger = [](const ModuleTime& a, const ModuleTime& b) { return a.seconds > b.seconds; };
+  std::sort(out.native_by_module.begin(), out.native_by_module.end(), larger);
+  std::sort(out.native_by_callee.begin(), out.native_by_callee.end(), larger);
+  // The probe's loop and recursion parts are of its Python time, which is this one.
+  out.python_recursive_s = std::min(probe.python_recursive_s, out.seconds["python"]);
+  out.python_numeric_s = std::min(probe.python_numeric_s, out.seconds["python"] - out.python_recursive_s);
 
   out.samples = probe.samples;
   out.interval_s = probe.interval_s;

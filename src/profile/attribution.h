@@ -22,7 +22,8 @@ struct ModuleTime {
   std::string module;
   std::string kind;  ///< native_stdlib or native_extensions
   double seconds = 0;
-  double share = 0;  ///< of the whole run
+  double share = 0;    ///< of the whole run
+  std::string callee;  ///< the C callable, in native_by_callee only (may be empty)
 };
 
 /// The attribution of one run.
@@ -30,6 +31,11 @@ struct Attribution {
   std::map<std::string, double> seconds;  ///< per category of kCategories
   std::map<std::string, double> shares;   ///< per category, summing to 1
   std::vector<ModuleTime> native_by_module;
+  /// Native time per (module, callable), the same time as native_by_module split finer: the
+  /// model's factor depends on which C code it is.
+  std::vector<ModuleTime> native_by_callee;
+  double python_recursive_s = 0;  ///< of seconds["python"]: in functions that recurse
+  double python_numeric_s = 0;    ///< of the rest: arithmetic and attribute work (see the probe)
   double total_s = 0;  ///< start-up plus the sampled body: the run's time without queueing or sampler
   double body_s = 0;   ///< the sampled part (everything but start-up)
   double wall_s = 0;   ///< the whole process, as measured from outside

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pypyready::profile {
@@ -12,18 +13,66 @@ double at(const Attribution& attribution, const char* category) {
   return found == attribution.seconds.end() ? 0 : found->second;
 }
 
-// PyPy's time with one end of every factor.
-double pypy_time(const Attribution& a, double s_py, double f_std, double f_ext, double f_import,
-                 double startup_s) {
-  return startup_s + at(a, "python") / s_py + at(a, "native_stdlib") * f_std +
-         at(a, "native_extensions") * f_ext + at(a, "import") * f_import + at(a, "system") + at(a, "wait");
+std::size_t index_of(NativeGroup group) {
+  return static_cast<std::size_t>(group);
+}
+
+// The part of PyPy's time the fitted factors decide.
+double fitted_time(const ModelInputs& in, const ModelParameters& p) {
+  double time = p.jit_warmup_s * in.jit_share + in.python_numeric_s / p.python_numeric_speedup +
+                in.python_rest_s / p.python_rest_speedup + in.python_recursive_s / p.python_recursive_speedup;
+  for (std::size_t g = 0; g < in.native_s.size(); ++g)
+    time += in.native_s[g] * p.native_factors[g];
+  return time;
+}
+
+// The part the prior-only factors decide, at the given ends.
+double prior_time(const ModelInputs& in, double f_ext, double f_import) {
+  return in.extensions_s * f_ext + in.import_s * f_import;
 }
 
 std::string times(double value) {
   return value >= 10 ? fmt::format("{:.0f}x", value) : fmt::format("{:.1f}x", value);
 }
 
+// The JIT-friendly native modules with the most time, for the words ("_heapq, re").
+std::string jit_friendly_modules(const Attribution& a) {
+  std::vector<std::string> names;
+  for (const ModuleTime& module : a.native_by_module) {
+    if (module.kind != "native_stdlib" || module.share < 0.05) continue;
+    NativeGroup group = native_group(module.module, "");
+    if (group == NativeGroup::jit || group == NativeGroup::regex) names.push_back(module.module);
+  }
+  std::string out;
+  for (const std::string& name : names)
+    out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
 }  // namespace
+
+ModelInputs model_inputs(const Attribution& a) {
+  ModelInputs in;
+  double python = at(a, "python");
+  in.python_recursive_s = std::clamp(a.python_recursive_s, 0.0, python);
+  in.python_numeric_s = std::clamp(a.python_numeric_s, 0.0, python - in.python_recursive_s);
+  in.python_rest_s = python - in.python_recursive_s - in.python_numeric_s;
+  double grouped = 0;
+  for (const ModuleTime& callee : a.native_by_callee) {
+    if (callee.kind != "native_stdlib") continue;
+    in.native_s[index_of(native_group(callee.module, callee.callee))] += callee.seconds;
+    grouped += callee.seconds;
+  }
+  // Native time the per-callable list does not hold (an attribution built without it) is "other".
+  in.native_s[index_of(NativeGroup::other)] += std::max(0.0, at(a, "native_stdlib") - grouped);
+  in.extensions_s = at(a, "native_extensions");
+  in.import_s = at(a, "import");
+  in.unchanged_s = at(a, "system") + at(a, "wait");
+  double jitted =
+      python + in.native_s[index_of(NativeGroup::jit)] + in.native_s[index_of(NativeGroup::regex)];
+  in.jit_share = a.total_s > 0 ? jitted / a.total_s : 0;
+  return in;
+}
 
 std::string direction_of(double speedup) {
   if (speedup >= kFasterAbove) return "faster";
@@ -38,33 +87,49 @@ double range_middle(const Prediction& prediction) {
 Prediction predict(const Attribution& a, const ModelParameters& p) {
   Prediction out;
   out.parameters = p;
+  out.inputs = model_inputs(a);
   out.cpython_s = a.total_s;
-  out.pypy_fast_s = pypy_time(a, p.python_speedup_fast, p.stdlib_factor_fast, p.extension_factor_fast,
-                              p.import_factor_fast, p.pypy_startup_s);
-  out.pypy_slow_s = pypy_time(a, p.python_speedup_slow, p.stdlib_factor_slow, p.extension_factor_slow,
-                              p.import_factor_slow, p.pypy_startup_s);
+  // Start-up, system and wait are known; the fitted part is uncertain by the range factor (the
+  // spread of the leave-one-out error on the training set), the prior-only factors by their ends.
+  double fixed = p.pypy_startup_s + out.inputs.unchanged_s;
+  double fitted = fitted_time(out.inputs, p);
+  out.pypy_middle_s = fixed + fitted +
+                      prior_time(out.inputs, std::sqrt(p.extension_factor_fast * p.extension_factor_slow),
+                                 std::sqrt(p.import_factor_fast * p.import_factor_slow));
+  out.pypy_fast_s =
+      fixed + fitted / p.range_factor + prior_time(out.inputs, p.extension_factor_fast, p.import_factor_fast);
+  out.pypy_slow_s =
+      fixed + fitted * p.range_factor + prior_time(out.inputs, p.extension_factor_slow, p.import_factor_slow);
   out.speedup_low = out.pypy_slow_s > 0 ? a.total_s / out.pypy_slow_s : 0;
   out.speedup_high = out.pypy_fast_s > 0 ? a.total_s / out.pypy_fast_s : 0;
 
   double python = a.shares.count("python") ? a.shares.at("python") : 0;
   std::string range = fmt::format("between {} and {}", times(out.speedup_low), times(out.speedup_high));
-  if (python < kPythonShareForPromise) {
+  std::string friendly = jit_friendly_modules(a);
+  bool jit_evidence = out.inputs.jit_share >= kJitShareForPromise && !friendly.empty();
+  if (python < kPythonShareForPromise && !jit_evidence) {
     out.outlook = "no-gain-expected";
     out.summary = fmt::format(
-        "do not expect a gain: only {:.0f}% of the time is pure Python, the only part PyPy's JIT speeds "
-        "up; the model puts PyPy {} CPython's speed",
+        "do not expect a gain: only {:.0f}% of the time is pure Python, the part PyPy's JIT speeds up "
+        "most; the model puts PyPy {} CPython's speed",
         python * 100, range);
   } else if (out.speedup_low >= kFasterAbove) {
     out.outlook = "likely-faster";
     out.summary =
-        fmt::format("PyPy is likely faster: {:.0f}% of the time is pure Python; the model puts it {}",
-                    python * 100, range);
+        python >= kPythonShareForPromise
+            ? fmt::format("PyPy is likely faster: {:.0f}% of the time is pure Python; the model puts it {}",
+                          python * 100, range)
+            : fmt::format(
+                  "PyPy is likely faster: {:.0f}% of the time is pure Python or in modules PyPy's "
+                  "JIT compiles ({}); the model puts it {}",
+                  out.inputs.jit_share * 100, friendly, range);
   } else {
     out.outlook = "uncertain";
     out.summary = fmt::format(
-        "PyPy may or may not be faster: {:.0f}% of the time is pure Python, and how much the JIT gains on it "
+        "PyPy may or may not be faster: {:.0f}% of the time is pure Python{}, and how much the JIT gains "
         "depends on the kind of code; the model puts it {}",
-        python * 100, range);
+        python * 100,
+        jit_evidence ? fmt::format(" and more is in modules its JIT compiles ({})", friendly) : "", range);
   }
   if (a.total_s < kWarmupWarningS)
     out.notes.push_back(fmt::format(
@@ -82,6 +147,12 @@ Prediction predict(const Attribution& a, const ModelParameters& p) {
         "times slower",
         extensions * 100, names));
   }
+  double sorting = a.total_s > 0 ? out.inputs.native_s[index_of(NativeGroup::sort)] / a.total_s : 0;
+  if (sorting >= 0.1)
+    out.notes.push_back(fmt::format(
+        "{:.0f}% of the time is sorting (sorted, list.sort): PyPy's sort is about {:.0f} times slower "
+        "than CPython's",
+        sorting * 100, p.native_factors[index_of(NativeGroup::sort)]));
   double startup = a.shares.count("startup") ? a.shares.at("startup") : 0;
   if (startup >= 0.25)
     out.notes.push_back(

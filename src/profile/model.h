@@ -1,50 +1,80 @@
 #pragma once
-// The time-share speedup model: PyPy's time for the same run, category by category,
-//   T_pypy = startup_pypy + P / s_py + N_std * f_std + N_ext * f_ext + I * f_import + S + W,
-// evaluated with the optimistic and the pessimistic end of every factor, so the answer is always
-// a range. The words that go with it follow the evidence: no promise of a gain when less than
-// about 40 % of the time is pure Python, a JIT-warmup warning for runs under a second.
+// The time-share speedup model: PyPy's time for the same run, part by part,
+//   T_pypy = startup_pypy + warmup * J + P_num / s_num + P_rest / s_rest + P_rec / s_rec
+//            + sum over native groups g of N_g * f_g + N_ext * f_ext + I * f_import + S + W,
+// where the pure-Python time P is split by what the sampler saw (a function that recurs on the
+// stack; of the rest, the share of arithmetic and attribute instructions in the innermost loop
+// around the sampled instruction: numeric and object code), the standard library's native time N by the kind
+// of C code (profile/native_groups.h), and J is the share of the run the JIT works on. The factors
+// were fitted on bench/profile-training/ (not on the benchmark's workloads). The answer is always
+// a range: the middle's leave-one-out error on the training set sets its width. The words follow
+// the evidence: no promise of a gain when less than about 40 % of the time is pure Python (unless
+// JIT-friendly native code makes up the difference), a JIT-warmup warning for runs under a second.
 
+#include <array>
 #include <string>
 #include <vector>
 
 #include "profile/attribution.h"
+#include "profile/native_groups.h"
 
 namespace pypyready::profile {
 
-/// One end of each factor; the defaults are the prior ranges published with the model, kept as
-/// bench/README.md says.
+/// The factors. Fitted by `python3 bench/profile-training.py fit` on the 26 training workloads of
+/// bench/profile-training/ (2026-12-05, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU).
 struct ModelParameters {
-  double python_speedup_fast = 10;   ///< s_py, numeric and object loops that run long enough
-  double python_speedup_slow = 1.5;  ///< s_py, string and character code, short runs
-  double stdlib_factor_fast = 1.0;   ///< f_std: PyPy's replacements of CPython's C builtins
-  double stdlib_factor_slow = 1.6;
-  double extension_factor_fast = 2.0;  ///< f_ext: C extensions through the C-API emulation
-  double extension_factor_slow = 6.0;
-  double import_factor_fast = 1.0;  ///< f_import: cold code, no JIT benefit
+  double python_numeric_speedup = 12.18;   ///< s_num: arithmetic and attribute work
+  double python_rest_speedup = 1.22;       ///< s_rest: the other non-recursive Python time
+  double python_recursive_speedup = 2.34;  ///< s_rec: functions that recur on the stack
+  /// f_g per NativeGroup (jit, regex, sort, library, clib, other): PyPy's time over CPython's.
+  std::array<double, 6> native_factors{0.52, 0.30, 3.49, 1.28, 1.73, 1.00};
+  double jit_warmup_s = 0.074;  ///< compiling before the gain starts, for a run the JIT works on whole
+  double range_factor = 1.50;   ///< the range is the middle divided and multiplied by this (LOO spread)
+  double extension_factor_fast = 2.0;  ///< f_ext: C extensions through the C-API emulation (prior,
+  double extension_factor_slow = 6.0;  ///< the training set has none)
+  double import_factor_fast = 1.0;     ///< f_import: cold code, no JIT benefit (prior)
   double import_factor_slow = 2.0;
   double pypy_startup_s = 0.064;  ///< PyPy's bare start-up (`-c pass`), measured when possible
 };
 
-/// Below this share of pure Python the words never promise a gain.
+/// Below this share of pure Python the words never promise a gain...
 inline constexpr double kPythonShareForPromise = 0.4;
+/// ...unless pure Python and JIT-friendly native code (groups jit and regex) reach this share.
+inline constexpr double kJitShareForPromise = 0.6;
 /// Runs shorter than this get the JIT-warmup warning.
 inline constexpr double kWarmupWarningS = 1.0;
 /// Speedups at or above this count as "faster", at or below kSlowerBelow as "slower".
 inline constexpr double kFasterAbove = 1.15;
 inline constexpr double kSlowerBelow = 0.87;
 
+/// The run's time split the way the model weighs it.
+struct ModelInputs {
+  double python_numeric_s = 0;
+  double python_rest_s = 0;
+  double python_recursive_s = 0;
+  std::array<double, 6> native_s{};  ///< standard-library native time per NativeGroup
+  double extensions_s = 0;
+  double import_s = 0;
+  double unchanged_s = 0;  ///< system and wait: the same on both interpreters
+  double jit_share = 0;    ///< pure Python plus groups jit and regex, of the whole run
+};
+
 struct Prediction {
   double cpython_s = 0;    ///< the run as attributed (start-up included)
-  double pypy_fast_s = 0;  ///< PyPy's time with every factor at its optimistic end
+  double pypy_fast_s = 0;  ///< PyPy's time at the optimistic end of the range
   double pypy_slow_s = 0;
-  double speedup_low = 0;   ///< cpython_s / pypy_slow_s
-  double speedup_high = 0;  ///< cpython_s / pypy_fast_s
-  std::string outlook;      ///< likely-faster, uncertain, no-gain-expected
-  std::string summary;      ///< one sentence, worded by the evidence
+  double pypy_middle_s = 0;  ///< with the fitted factors (never shown alone)
+  double speedup_low = 0;    ///< cpython_s / pypy_slow_s
+  double speedup_high = 0;   ///< cpython_s / pypy_fast_s
+  std::string outlook;       ///< likely-faster, uncertain, no-gain-expected
+  std::string summary;       ///< one sentence, worded by the evidence
   std::vector<std::string> notes;
+  ModelInputs inputs;
   ModelParameters parameters;
 };
+
+/// The attribution split into the model's parts.
+ModelInputs model_inputs(const Attribution& attribution);
 
 /// PyPy's predicted time and the speedup range for an attributed run.
 Prediction predict(const Attribution& attribution, const ModelParameters& parameters = {});

@@ -39,8 +39,10 @@ struct ProbeReport {
   double main_thread_cpu_s = 0;  ///< of the main thread, between start and stop
   double process_user_s = 0;     ///< whole process, all threads (rusage at stop)
   double process_sys_s = 0;
-  double queue_s = 0;     ///< run-queue delay: time runnable but waiting for a CPU
-  double overhead_s = 0;  ///< the signal handler's own time
+  double queue_s = 0;             ///< run-queue delay: time runnable but waiting for a CPU
+  double overhead_s = 0;          ///< the signal handler's own time
+  double python_recursive_s = 0;  ///< pure-Python time in functions also further down the stack
+  double python_numeric_s = 0;    ///< the rest, weighted by its code's arithmetic/attribute share
   bool schedstat = false;
   bool handler_replaced = false;  ///< the program installed its own SIGALRM handler
   std::vector<std::string> stdlib_dirs;

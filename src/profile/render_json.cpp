@@ -31,6 +31,10 @@ nlohmann::json to_json(const ProfileReport& report) {
   nlohmann::json modules = nlohmann::json::object();
   for (const ModuleTime& module : a.native_by_module)
     modules[module.module] = {{"kind", module.kind}, {"seconds", module.seconds}, {"share", module.share}};
+  nlohmann::json callees = nlohmann::json::object();
+  for (const ModuleTime& callee : a.native_by_callee)
+    callees[callee.module + (callee.callee.empty() ? "" : ":" + callee.callee)] = {
+        {"kind", callee.kind}, {"seconds", callee.seconds}, {"share", callee.share}};
   nlohmann::json lines = nlohmann::json::array();
   for (const Hotspot& spot : report.hotspots.lines)
     lines.push_back(hotspot_json(spot));
@@ -38,6 +42,12 @@ nlohmann::json to_json(const ProfileReport& report) {
   for (const Hotspot& spot : report.hotspots.functions)
     functions.push_back(hotspot_json(spot));
   const ModelParameters& m = p.parameters;
+  nlohmann::json native_factors = nlohmann::json::object();
+  nlohmann::json native_seconds = nlohmann::json::object();
+  for (std::size_t g = 0; g < kNativeGroupNames.size(); ++g) {
+    native_factors[kNativeGroupNames[g]] = m.native_factors[g];
+    native_seconds[kNativeGroupNames[g]] = p.inputs.native_s[g];
+  }
   nlohmann::json prediction{
       {"speedup_low", p.speedup_low},
       {"speedup_high", p.speedup_high},
@@ -47,10 +57,19 @@ nlohmann::json to_json(const ProfileReport& report) {
       {"outlook", p.outlook},
       {"summary", p.summary},
       {"notes", p.notes},
+      {"pypy_middle_s", p.pypy_middle_s},
       {"model",
-       {{"name", "time shares: startup_pypy + P/s_py + N_std*f_std + N_ext*f_ext + I*f_import + S + W"},
-        {"s_py", {m.python_speedup_slow, m.python_speedup_fast}},
-        {"f_std", {m.stdlib_factor_fast, m.stdlib_factor_slow}},
+       {{"name",
+         "time shares: startup_pypy + warmup*J + P_num/s_num + P_rest/s_rest + P_rec/s_rec + sum N_g*f_g + "
+         "N_ext*f_ext + I*f_import + S + W"},
+        {"s_num", m.python_numeric_speedup},
+        {"s_rest", m.python_rest_speedup},
+        {"s_rec", m.python_recursive_speedup},
+        {"f_std", native_factors},
+        {"std_seconds", native_seconds},
+        {"jit_share", p.inputs.jit_share},
+        {"warmup_s", m.jit_warmup_s},
+        {"range_factor", m.range_factor},
         {"f_ext", {m.extension_factor_fast, m.extension_factor_slow}},
         {"f_import", {m.import_factor_fast, m.import_factor_slow}},
         {"pypy_startup_s", m.pypy_startup_s}}}};
@@ -73,6 +92,9 @@ nlohmann::json to_json(const ProfileReport& report) {
           {"wall_s", a.wall_s},
           {"total_s", a.total_s},
           {"native_by_module", modules},
+          {"native_by_callee", callees},
+          {"python_recursive_s", a.python_recursive_s},
+          {"python_numeric_s", a.python_numeric_s},
           {"hotspots", lines},
           {"hotspot_functions", functions},
           {"samples", a.samples},
