@@ -100,12 +100,17 @@ struct alignas(8) Node {
   std::uint32_t col_offset;
   std::uint32_t end_lineno;
   std::uint32_t end_col_offset;
+  /// Free for an analysis of the finished tree to number its nodes (scan's ParentMap indexes
+  /// its table by it); it fills what would otherwise be padding.
+  mutable std::uint32_t number;
 
   Slot* slots() { return reinterpret_cast<Slot*>(this + 1); }
   const Slot* slots() const { return reinterpret_cast<const Slot*>(this + 1); }
   const Slot& slot(int index) const { return slots()[index]; }
   Slot& slot(int index) { return slots()[index]; }
 };
+
+static_assert(sizeof(Node) == 24, "Node::number must stay in the padding: slots follow the node");
 
 /// The root of a parsed file: a Module node (fields body, type_ignores).
 using Module = Node;

@@ -2,6 +2,7 @@
 // Generic traversal of syntax trees. Trees can be 100k levels deep (`1+1+...+1`), so the walk
 // keeps its own stack instead of recursing.
 
+#include <cstdint>
 #include <vector>
 
 #include "python/ast.h"
@@ -31,19 +32,39 @@ void for_each_child(const Node& node, Visit&& visit) {
   }
 }
 
+/// Calls `visit(child)` for each direct child node of `node` in reverse field order, for
+/// explicit stacks that pop children in source order.
+template <typename Visit>
+void for_each_child_reversed(const Node& node, Visit&& visit) {
+  const NodeInfo& info = node_info(node.kind);
+  for (int i = info.field_count - 1; i >= 0; --i) {
+    const Slot& slot = node.slot(i);
+    switch (info.fields[i].shape) {
+      case FieldShape::kNode:
+      case FieldShape::kOptNode:
+        if (slot.node != nullptr) visit(*slot.node);
+        break;
+      case FieldShape::kList:
+        for (std::uint32_t index = slot.list.size; index > 0; --index) {
+          if (const Node* child = slot.list.items[index - 1]) visit(*child);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 /// Visits `root` and all its descendants in source order (pre-order, children left to
 /// right). `visit(node)` returns false to skip that node's children.
 template <typename Visit>
 void walk_preorder(const Node& root, Visit&& visit) {
   std::vector<const Node*> stack{&root};
-  std::vector<const Node*> children;
   while (!stack.empty()) {
     const Node* node = stack.back();
     stack.pop_back();
     if (!visit(*node)) continue;
-    children.clear();
-    for_each_child(*node, [&children](const Node& child) { children.push_back(&child); });
-    stack.insert(stack.end(), children.rbegin(), children.rend());
+    for_each_child_reversed(*node, [&stack](const Node& child) { stack.push_back(&child); });
   }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The one walk that knows Python's scoping: which parts of a def, lambda, class or
-// comprehension are evaluated in the enclosing scope and which in the new one. Both the
-// semantic model's builder and SemanticModel::walk use it, so they can never disagree.
+// comprehension are evaluated in the enclosing scope and which in the new one. The semantic
+// model's builder runs it once and records the order it met the nodes in (with each node's
+// scope and parent), which SemanticModel::walk replays, so the two can never disagree.
 
 #include <cstdint>
 #include <vector>
@@ -26,6 +27,7 @@ struct TraversalEntry {
   Scope* outer;  ///< the enclosing scope, for parts of arguments/comprehensions
   const Node* assigned_value = nullptr;
   std::uint8_t flags = kNoFlag;
+  const Node* parent = nullptr;  ///< the node whose expansion pushed this one (nullptr: the module)
 };
 
 /// Whether a node kind is a field-less shared singleton (operator or expression context).
@@ -42,10 +44,11 @@ void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open
   stack.reserve(256);
   stack.push_back({&module, module_scope, module_scope});
 
-  auto push = [&stack](const Node* node, Scope* scope, Scope* outer, const Node* value = nullptr,
-                       std::uint8_t flags = kNoFlag) {
+  const Node* expanding = nullptr;  // every push below adds a child of this node
+  auto push = [&stack, &expanding](const Node* node, Scope* scope, Scope* outer, const Node* value = nullptr,
+                                   std::uint8_t flags = kNoFlag) {
     if (node != nullptr && !is_singleton_kind(node->kind))
-      stack.push_back({node, scope, outer, value, flags});
+      stack.push_back({node, scope, outer, value, flags, expanding});
   };
   // Pushed in reverse so that popping visits them in source order.
   auto push_list = [&push](NodeSpan items, Scope* scope, Scope* outer) {
@@ -73,6 +76,7 @@ void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open
     TraversalEntry entry = stack.back();
     stack.pop_back();
     visit(entry);
+    expanding = entry.node;
     const Node& node = *entry.node;
     Scope* scope = entry.scope;
 

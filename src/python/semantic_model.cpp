@@ -1,6 +1,7 @@
 #include "python/semantic_model.h"
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 #include "python/ast_fields.h"
@@ -8,8 +9,6 @@
 
 namespace pypyready::python {
 namespace {
-
-const std::vector<std::uint32_t> kNoBindings;
 
 bool is_before(std::uint32_t line, std::uint32_t column, std::uint32_t other_line,
                std::uint32_t other_column) {
@@ -41,18 +40,14 @@ std::string resolve_relative(const ModuleContext& context, std::string_view modu
 
 }  // namespace
 
-const std::vector<std::uint32_t>& Scope::bindings_of(std::string_view name) const {
-  auto found = by_name.find(name);
-  return found == by_name.end() ? kNoBindings : found->second;
-}
-
 /// Records the bindings of one module while the shared traversal walks it.
 class ScopeBuilder {
  public:
   explicit ScopeBuilder(SemanticModel& model) : model_(model) {}
 
   Scope* open_scope(const Node& owner, ScopeKind kind, Scope* parent) {
-    Scope& scope = model_.scopes_.emplace_back(Scope{kind, &owner, parent, {}, {}, {}, false, {}});
+    Scope& scope =
+        model_.scopes_.emplace_back(Scope{kind, &owner, parent, {}, {}, {}, false, &model_.index_});
     model_.scope_by_node_.emplace(&owner, &scope);
     return &scope;
   }
@@ -185,9 +180,7 @@ class ScopeBuilder {
                scope.nonlocal_names.end()) {
       owner = nearest_function_binding(scope, name);
     }
-    auto index = static_cast<std::uint32_t>(owner->bindings.size());
     owner->bindings.push_back(Binding{name, kind, &node, owner, node.lineno, node.col_offset, {}, nullptr});
-    owner->by_name[name].push_back(index);
     return owner->bindings.back();
   }
 
@@ -196,16 +189,21 @@ class ScopeBuilder {
     for (auto* candidate = const_cast<Scope*>(scope.parent); candidate != nullptr;
          candidate = const_cast<Scope*>(candidate->parent)) {
       bool is_function = candidate->kind == ScopeKind::kFunction || candidate->kind == ScopeKind::kLambda;
-      if (is_function && !candidate->bindings_of(name).empty()) return candidate;
+      if (is_function && binds(*candidate, name)) return candidate;
     }
     return &scope;
+  }
+
+  // The index is built after the walk: while building, a (rare) nonlocal scans the bindings.
+  static bool binds(const Scope& scope, std::string_view name) {
+    return std::any_of(scope.bindings.begin(), scope.bindings.end(),
+                       [name](const Binding& binding) { return binding.name == name; });
   }
 
   SemanticModel& model_;
 };
 
-SemanticModel::SemanticModel(const Module& module, ModuleContext context)
-    : module_(module), context_(std::move(context)) {
+SemanticModel::SemanticModel(const Module& module, ModuleContext context) : context_(std::move(context)) {
   ScopeBuilder builder(*this);
   Scope* module_scope = builder.open_scope(module, ScopeKind::kModule, nullptr);
   detail::traverse_scopes(
@@ -213,7 +211,11 @@ SemanticModel::SemanticModel(const Module& module, ModuleContext context)
       [&builder](const Node& owner, ScopeKind kind, Scope* parent) {
         return builder.open_scope(owner, kind, parent);
       },
-      [&builder](const detail::TraversalEntry& entry) { builder.visit(entry); });
+      [this, &builder](const detail::TraversalEntry& entry) {
+        order_.push_back({entry.node, entry.scope, entry.parent});
+        builder.visit(entry);
+      });
+  index_.build(scopes_);
 }
 
 const Scope* SemanticModel::scope_opened_by(const Node& node) const {
@@ -221,7 +223,7 @@ const Scope* SemanticModel::scope_opened_by(const Node& node) const {
   return found == scope_by_node_.end() ? nullptr : found->second;
 }
 
-const Binding* SemanticModel::pick(const Scope& scope, const std::vector<std::uint32_t>& candidates,
+const Binding* SemanticModel::pick(const Scope& scope, std::span<const std::uint32_t> candidates,
                                    std::uint32_t line, std::uint32_t column, bool from_nested_scope) const {
   if (candidates.empty()) return nullptr;
   if (from_nested_scope) {
@@ -250,11 +252,12 @@ const Binding* SemanticModel::lookup(std::string_view name, const Scope& scope, 
   if (std::find(scope.global_names.begin(), scope.global_names.end(), name) != scope.global_names.end()) {
     return pick(module_scope(), module_scope().bindings_of(name), line, column, &scope != &module_scope());
   }
-  const auto& local = scope.bindings_of(name);
+  const std::uint64_t hash = BindingIndex::hash_name(name);  // once for the whole chain of scopes
+  auto local = index_.find(scope, name, hash);
   if (!local.empty()) return pick(scope, local, line, column, false);
   for (const Scope* enclosing = scope.parent; enclosing != nullptr; enclosing = enclosing->parent) {
     if (enclosing->kind == ScopeKind::kClass) continue;  // class bodies are invisible to nested scopes
-    const auto& found = enclosing->bindings_of(name);
+    auto found = index_.find(*enclosing, name, hash);
     // A comprehension runs where it is written; functions and lambdas run later.
     bool runs_later = scope.kind != ScopeKind::kComprehension;
     if (!found.empty()) return pick(*enclosing, found, line, column, runs_later);
@@ -263,49 +266,63 @@ const Binding* SemanticModel::lookup(std::string_view name, const Scope& scope, 
 }
 
 std::string SemanticModel::qualified_name(const Node& expression, const Scope& scope) const {
-  return qualified_name_at(expression, scope, 0);
+  std::string name;
+  qualified_name_into(expression, scope, name);
+  return name;
 }
 
-std::string SemanticModel::qualified_name_at(const Node& expression, const Scope& scope, int depth) const {
-  // Attribute chains are walked iteratively: `a.b.c.d` may be long.
-  std::vector<std::string_view> attributes;
+void SemanticModel::qualified_name_into(const Node& expression, const Scope& scope, std::string& out) const {
+  out.clear();
+  if (!append_qualified_name(expression, scope, 0, out)) out.clear();
+}
+
+// Appends the dotted origin of `expression` to `out`; false (with `out` left partial) when it
+// has none.
+bool SemanticModel::append_qualified_name(const Node& expression, const Scope& scope, int depth,
+                                          std::string& out) const {
+  // Attribute chains are walked iteratively: `a.b.c.d` may be long. Short chains, nearly all
+  // of them, keep their attribute names on the stack.
+  std::array<std::string_view, 8> nearby;
+  std::vector<std::string_view> more;
+  std::size_t count = 0;
   const Node* base = &expression;
   while (base->kind == NodeKind::kAttribute) {
-    attributes.push_back(ident_at(*base, field_slot(NodeKind::kAttribute, "attr")));
+    std::string_view attribute = ident_at(*base, field_slot(NodeKind::kAttribute, "attr"));
+    if (count < nearby.size())
+      nearby[count] = attribute;
+    else
+      more.push_back(attribute);
+    ++count;
     base = child_at(*base, field_slot(NodeKind::kAttribute, "value"));
   }
-  if (base->kind != NodeKind::kName) return {};
+  if (base->kind != NodeKind::kName) return false;
 
   std::string_view name = ident_at(*base, field_slot(NodeKind::kName, "id"));
-  std::string result;
   const Binding* binding = lookup(name, scope, base->lineno, base->col_offset);
   if (binding == nullptr) {
-    if (!is_builtin_name(name)) return {};
-    result = "builtins.";
-    result += name;
+    if (!is_builtin_name(name)) return false;
+    out += "builtins.";
+    out += name;
   } else if (binding->kind == BindingKind::kImport || binding->kind == BindingKind::kFromImport) {
-    result = binding->origin;
+    out += binding->origin;
   } else if (binding->kind == BindingKind::kAssignment && binding->value != nullptr && depth < 8 &&
              (binding->value->kind == NodeKind::kName || binding->value->kind == NodeKind::kAttribute)) {
     // `gf = sys._getframe` makes gf an alias; follow it where it was assigned.
-    result = qualified_name_at(*binding->value, *binding->scope, depth + 1);
-    if (result.empty()) return {};
+    if (!append_qualified_name(*binding->value, *binding->scope, depth + 1, out) || out.empty()) return false;
   } else {
-    return {};
+    return false;
   }
-  for (auto attribute = attributes.rbegin(); attribute != attributes.rend(); ++attribute) {
-    result += '.';
-    result += *attribute;
+  // The attributes were met outermost first: append them from the base outwards.
+  for (std::size_t index = count; index > 0; --index) {
+    out += '.';
+    out += index > nearby.size() ? more[index - 1 - nearby.size()] : nearby[index - 1];
   }
-  return result;
+  return true;
 }
 
 void SemanticModel::walk(const std::function<void(const Node&, const Scope&)>& visit) const {
-  auto* module_scope = const_cast<Scope*>(&scopes_.front());
-  detail::traverse_scopes(
-      module_, module_scope,
-      [this](const Node& owner, ScopeKind, Scope*) { return const_cast<Scope*>(scope_opened_by(owner)); },
-      [&visit](const detail::TraversalEntry& entry) { visit(*entry.node, *entry.scope); });
+  for (const Visit& entry : order_)
+    visit(*entry.node, *entry.scope);
 }
 
 }  // namespace pypyready::python

@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "python/ast.h"
+#include "python/binding_index.h"
 
 namespace pypyready::python {
 
@@ -56,9 +58,9 @@ struct Scope {
   bool has_star_import = false;
 
   /// Indices into `bindings` of the bindings of `name`, in source order (empty if none).
-  const std::vector<std::uint32_t>& bindings_of(std::string_view name) const;
+  std::span<const std::uint32_t> bindings_of(std::string_view name) const { return index->find(*this, name); }
 
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_name;
+  const BindingIndex* index = nullptr;  ///< the model's, complete once the model is built
 };
 
 /// Where the module sits in its package, for relative imports.
@@ -89,22 +91,36 @@ class SemanticModel {
   /// `gf` after `from sys import _getframe as gf`, "builtins.open" for an unshadowed `open`,
   /// and "" when the expression is not an imported or builtin object.
   std::string qualified_name(const Node& expression, const Scope& scope) const;
+  /// The same answer written over `out`, reusing its memory: the scan asks for the names of
+  /// most Names and Attributes of every file.
+  void qualified_name_into(const Node& expression, const Scope& scope, std::string& out) const;
 
   /// Calls `visit(node, scope)` for every node of the module with the scope in which the node
   /// is evaluated (a function's decorators and defaults in the enclosing scope, its body in its
   /// own). Iterative: any depth of nesting is safe.
   void walk(const std::function<void(const Node&, const Scope&)>& visit) const;
 
+  /// A node with the scope it is evaluated in.
+  struct Visit {
+    const Node* node;
+    const Scope* scope;
+    const Node* parent;  ///< nullptr for the module
+  };
+  /// Every node in walk() order, recorded while the model was built: callers that visit every
+  /// node loop over it instead of walking the tree a second time.
+  std::span<const Visit> walk_order() const { return order_; }
+
  private:
   friend class ScopeBuilder;
-  const Binding* pick(const Scope& scope, const std::vector<std::uint32_t>& candidates, std::uint32_t line,
+  const Binding* pick(const Scope& scope, std::span<const std::uint32_t> candidates, std::uint32_t line,
                       std::uint32_t column, bool from_nested_scope) const;
-  std::string qualified_name_at(const Node& expression, const Scope& scope, int depth) const;
+  bool append_qualified_name(const Node& expression, const Scope& scope, int depth, std::string& out) const;
 
-  const Module& module_;
   ModuleContext context_;
   std::deque<Scope> scopes_;
   std::unordered_map<const Node*, const Scope*> scope_by_node_;
+  BindingIndex index_;
+  std::vector<Visit> order_;
 };
 
 /// Whether `name` is one of Python's builtins (open, print, len, ...).

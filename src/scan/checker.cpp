@@ -102,15 +102,15 @@ void Checker::check_python(FileResult& result, std::string_view bytes) const {
   const std::string_view text = parsed.source.text;
   LineIndex lines(text);
   python::SemanticModel model(*parsed.module);
-  ParentMap parents = build_parent_map(*parsed.module);
+  ParentMap parents(model);
   RuleContext context(result.path, text, model, parents, lines, result.findings, settings_);
 
-  model.walk([&](const python::Node& node, const python::Scope& scope) {
-    for (const Subscribed& subscribed : by_kind_[static_cast<std::size_t>(node.kind)]) {
-      context.set_current(subscribed.info, &scope);
-      subscribed.rule->check(node, context);
+  for (const python::SemanticModel::Visit& visit : model.walk_order()) {
+    for (const Subscribed& subscribed : by_kind_[static_cast<std::size_t>(visit.node->kind)]) {
+      context.set_current(subscribed.info, visit.scope);
+      subscribed.rule->check(*visit.node, context);
     }
-  });
+  }
 
   Suppressions suppressions(parsed.trivia, text);
   std::erase_if(result.findings, [&](const Finding& finding) {

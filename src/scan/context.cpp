@@ -13,10 +13,6 @@ namespace pypyready::scan {
 using python::Node;
 using python::NodeKind;
 
-ParentMap build_parent_map(const python::Module& module) {
-  return ParentMap(module);
-}
-
 bool is_statement(NodeKind kind) {
   // Asked for every ancestor in upward walks: a table instead of comparing base names.
   static const auto kStatements = [] {
@@ -68,12 +64,13 @@ const std::string& RuleContext::cached_name(const Node& node, bool callee) const
   entry.node = &node;
   entry.scope = scope_;
   entry.callee = callee;
+  // Written over the entry's string: its memory is reused from node to node.
   if (!callee) {
-    entry.name = model_.qualified_name(node, *scope_);
+    model_.qualified_name_into(node, *scope_, entry.name);
     return entry.name;
   }
   const Node& function = *python::child_at(node, field_slot(NodeKind::kCall, "func"));
-  entry.name = model_.qualified_name(function, *scope_);
+  model_.qualified_name_into(function, *scope_, entry.name);
   if (entry.name != "builtins.getattr") return entry.name;
   python::NodeSpan args = python::children_at(node, field_slot(NodeKind::kCall, "args"));
   if (args.size != 2) return entry.name;  // with a default, getattr is itself a guard

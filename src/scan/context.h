@@ -19,9 +19,6 @@
 
 namespace pypyready::scan {
 
-/// Builds the parent map of a module with one iterative pass.
-ParentMap build_parent_map(const python::Module& module);
-
 /// The per-file view handed to rules. The engine sets the current rule and scope before each
 /// call to Rule::check.
 class RuleContext {
@@ -84,6 +81,18 @@ class RuleContext {
     scope_ = scope;
   }
 
+  /// What rules::api_use() learnt about the node it was last asked about, so the ten or so
+  /// rules that ask about every Name, Attribute and Call share one look at it.
+  struct ApiUseMemo {
+    const python::Node* node = nullptr;
+    const python::Scope* scope = nullptr;
+    bool candidate = false;  ///< a use that some API list may match
+    bool resolved = false;   ///< `qualified` is filled
+    std::string_view last;   ///< attribute name or getattr string ("" for a Name)
+    std::string qualified;
+  };
+  ApiUseMemo& api_use_memo() const { return api_use_memo_; }
+
  private:
   std::string_view path_;
   std::string_view source_;
@@ -106,6 +115,7 @@ class RuleContext {
   };
   static constexpr std::size_t kNameCacheSize = 64;
   mutable std::array<CachedName, kNameCacheSize> name_cache_;
+  mutable ApiUseMemo api_use_memo_;
   const std::string& cached_name(const python::Node& node, bool callee) const;
 };
 

@@ -1,31 +1,31 @@
 #pragma once
-// Parents of the nodes of one module, for the bounded upward look-ups of rules. An
-// open-addressing table keyed by node address: built in one pass, one allocation per file,
-// a look-up is a multiply and (almost always) one probe.
+// Parents of the nodes of one module, for the bounded upward look-ups of rules. The semantic
+// model's walk already met every node with its parent: one loop over that record numbers the
+// nodes (Node::number) and stores each one's parent at its number, so a look-up is two loads
+// and a compare (a hash table keyed by address cost a cache miss per node to fill).
 
 #include <cstdint>
 #include <vector>
 
 #include "python/ast.h"
+#include "python/semantic_model.h"
 
 namespace pypyready::scan {
 
 class ParentMap {
  public:
-  /// Records the parent of every node below `module` (operator and context singletons,
-  /// shared between parents, are left out).
-  explicit ParentMap(const python::Module& module);
+  /// Records the parent of every node the model walks: every node below its module but the
+  /// operator and context singletons, which are shared between parents.
+  explicit ParentMap(const python::SemanticModel& model);
   ParentMap(const ParentMap&) = delete;
   ParentMap& operator=(const ParentMap&) = delete;
   ~ParentMap();
 
   /// The node's parent; nullptr for the module and for nodes of another tree.
   const python::Node* parent(const python::Node& node) const {
-    for (std::size_t slot = slot_of(&node);; slot = (slot + 1) & mask_) {
-      const Entry& entry = entries_[slot];
-      if (entry.node == &node) return entry.parent;
-      if (entry.node == nullptr) return nullptr;
-    }
+    std::uint32_t number = node.number;
+    if (number >= entries_.size() || entries_[number].node != &node) return nullptr;
+    return entries_[number].parent;
   }
 
  private:
@@ -33,15 +33,9 @@ class ParentMap {
     const python::Node* node = nullptr;
     const python::Node* parent = nullptr;
   };
-  // Nodes are 8-aligned arena addresses: drop the zero bits, then Fibonacci hashing.
-  std::size_t slot_of(const python::Node* node) const {
-    auto key = reinterpret_cast<std::uintptr_t>(node) >> 3;
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
-  }
   static std::vector<Entry>& pooled_table();
 
-  std::vector<Entry> entries_;
-  std::size_t mask_ = 0;
+  std::vector<Entry> entries_;  ///< by Node::number; entry 0 stays empty (unnumbered nodes)
 };
 
 }  // namespace pypyready::scan

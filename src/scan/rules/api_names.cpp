@@ -26,15 +26,22 @@ bool ApiNames::Words::contains(std::string_view word) const {
 
 ApiNames::ApiNames(std::initializer_list<std::string_view> names) {
   for (std::string_view name : names) {
-    std::string_view last = name.substr(name.rfind('.') + 1);
-    if (!name.empty() && name.back() == '*') {
+    if (!name.empty() && name.back() == '*')
       wildcard_prefixes_.push_back(name.substr(0, name.size() - 1));
-      wildcard_last_prefixes_.push_back(last.substr(0, last.size() - 1));
-    } else {
+    else
       exact_.add(name);
-      last_components_.add(last);
-    }
+    last_.add(name);
+    every_last_component().add(name);
   }
+}
+
+ApiNames::LastComponents& ApiNames::every_last_component() {
+  static LastComponents every;
+  return every;
+}
+
+bool ApiNames::any_may_end_with(std::string_view last) {
+  return every_last_component().may_end_with(last);
 }
 
 bool ApiNames::contains(std::string_view qualified) const {
@@ -44,10 +51,18 @@ bool ApiNames::contains(std::string_view qualified) const {
   return false;
 }
 
-bool ApiNames::may_end_with(std::string_view last) const {
+void ApiNames::LastComponents::add(std::string_view name) {
+  std::string_view last = name.substr(name.rfind('.') + 1);
+  if (!name.empty() && name.back() == '*')
+    wildcard_prefixes_.push_back(last.substr(0, last.size() - 1));
+  else
+    exact_.add(last);
+}
+
+bool ApiNames::LastComponents::may_end_with(std::string_view last) const {
   // A component holds no '.', so a dotted `last` can equal none; its length rarely matches.
-  if (last_components_.contains(last) && last.find('.') == std::string_view::npos) return true;
-  for (std::string_view prefix : wildcard_last_prefixes_)
+  if (exact_.contains(last) && last.find('.') == std::string_view::npos) return true;
+  for (std::string_view prefix : wildcard_prefixes_)
     if (last.starts_with(prefix)) return true;
   return false;
 }

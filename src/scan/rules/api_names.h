@@ -21,7 +21,11 @@ class ApiNames {
   /// The cheap pre-check before any name resolution: whether some entry's last dotted component
   /// could be `last` (an attribute name, or the string of `getattr(mod, "name")`). A dotted
   /// `last` can only match a wildcard entry.
-  bool may_end_with(std::string_view last) const;
+  bool may_end_with(std::string_view last) const { return last_.may_end_with(last); }
+  /// The same pre-check against the entries of every ApiNames built so far (the rules' lists
+  /// are namespace-scope constants, built before any scan): api_use() asks it once per node
+  /// instead of each rule asking its own list.
+  static bool any_may_end_with(std::string_view last);
 
  private:
   // Words with a quick rejection: a mask of their lengths and a set of their first letters.
@@ -36,10 +40,21 @@ class ApiNames {
     std::vector<std::string_view> words_;
   };
 
+  // Last dotted components of the entries, for may_end_with().
+  class LastComponents {
+   public:
+    void add(std::string_view name);
+    bool may_end_with(std::string_view last) const;
+
+   private:
+    Words exact_;
+    std::vector<std::string_view> wildcard_prefixes_;  // "_" for "sys._*"
+  };
+  static LastComponents& every_last_component();
+
   Words exact_;
-  Words last_components_;
-  std::vector<std::string_view> wildcard_prefixes_;       // "sys._" for "sys._*"
-  std::vector<std::string_view> wildcard_last_prefixes_;  // "_" for "sys._*"
+  LastComponents last_;
+  std::vector<std::string_view> wildcard_prefixes_;  // "sys._" for "sys._*"
 };
 
 }  // namespace pypyready::scan::rules

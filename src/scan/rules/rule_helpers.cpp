@@ -36,38 +36,56 @@ bool is_load(const Node& node) {
   return ctx == nullptr || ctx->kind == NodeKind::kLoad;
 }
 
-}  // namespace
-
-std::optional<std::string> api_use(const Node& node, RuleContext& context, const ApiNames& names) {
+// The rule-independent part of api_use(): whether `node` is a use at all, and the last
+// component any list must end with.
+void inspect_use(const Node& node, RuleContext& context, RuleContext::ApiUseMemo& memo) {
+  memo.node = &node;
+  memo.scope = &context.scope();
+  memo.candidate = false;
+  memo.resolved = false;
+  memo.last = {};
   switch (node.kind) {
-    case NodeKind::kAttribute: {
-      if (!is_load(node) || !names.may_end_with(attribute_name(node))) return std::nullopt;
-      std::string_view qualified = context.qualified_name_view(node);
-      if (names.contains(qualified)) return std::string(qualified);
-      return std::nullopt;
-    }
+    case NodeKind::kAttribute:
+      memo.last = attribute_name(node);
+      memo.candidate = is_load(node) && ApiNames::any_may_end_with(memo.last);
+      return;
     case NodeKind::kName: {
-      if (!is_load(node)) return std::nullopt;
       // `sys` in `sys.getrefcount` is handled at the Attribute.
       const Node* parent = context.parent(node);
-      if (parent != nullptr && parent->kind == NodeKind::kAttribute) return std::nullopt;
-      std::string_view qualified = context.qualified_name_view(node);
-      if (qualified.empty() || qualified.starts_with("builtins.")) return std::nullopt;
-      if (names.contains(qualified)) return std::string(qualified);
-      return std::nullopt;
+      memo.candidate = is_load(node) && (parent == nullptr || parent->kind != NodeKind::kAttribute);
+      return;
     }
     case NodeKind::kCall: {
       const Node& callee = call_func(node);
-      if (name_id(callee) != "getattr" || call_args(node).size != 2) return std::nullopt;
+      if (name_id(callee) != "getattr" || call_args(node).size != 2) return;
       std::optional<std::string_view> attribute = string_constant(call_args(node).items[1]);
-      if (!attribute || !names.may_end_with(*attribute)) return std::nullopt;
-      std::string_view qualified = context.callee_name_view(node);
-      if (names.contains(qualified)) return std::string(qualified);
-      return std::nullopt;
+      if (!attribute) return;
+      memo.last = *attribute;
+      memo.candidate = ApiNames::any_may_end_with(memo.last);
+      return;
     }
     default:
-      return std::nullopt;
+      return;
   }
+}
+
+}  // namespace
+
+std::optional<std::string> api_use_resolved(const Node& node, RuleContext& context, const ApiNames& names) {
+  RuleContext::ApiUseMemo& memo = context.api_use_memo();
+  if (memo.node != &node || memo.scope != &context.scope()) inspect_use(node, context, memo);
+  if (!memo.candidate) return std::nullopt;
+  if (node.kind != NodeKind::kName && !names.may_end_with(memo.last)) return std::nullopt;
+  if (!memo.resolved) {
+    memo.qualified =
+        node.kind == NodeKind::kCall ? context.callee_name_view(node) : context.qualified_name_view(node);
+    memo.resolved = true;
+  }
+  std::string_view qualified = memo.qualified;
+  if (node.kind == NodeKind::kName && (qualified.empty() || qualified.starts_with("builtins.")))
+    return std::nullopt;
+  if (names.contains(qualified)) return std::string(qualified);
+  return std::nullopt;
 }
 
 std::optional<Edit> module_import_edit(const Node& inside, const RuleContext& context,

@@ -42,6 +42,17 @@ std::string_view name_id(const Node& node);
 /// '*' matches a prefix), returns the qualified name. Uses are loads of a Name or Attribute
 /// (the outermost part of a chain that matches) and `getattr(mod, "name")` calls.
 std::optional<std::string> api_use(const Node& node, RuleContext& context, const ApiNames& names);
+/// The work of api_use() past its inline first check.
+std::optional<std::string> api_use_resolved(const Node& node, RuleContext& context, const ApiNames& names);
+
+// Inline because it runs for every Name, Attribute and Call once per API rule: the first rule
+// to ask about a node records in the context whether any list may match it, and for most
+// nodes none can, so the others are answered here without a call.
+inline std::optional<std::string> api_use(const Node& node, RuleContext& context, const ApiNames& names) {
+  const RuleContext::ApiUseMemo& memo = context.api_use_memo();
+  if (memo.node == &node && memo.scope == &context.scope() && !memo.candidate) return std::nullopt;
+  return api_use_resolved(node, context, names);
+}
 
 /// When `node` is an Import/ImportFrom statement, calls `found(alias_node, module)` for every
 /// module it imports among `modules` (submodules of a listed module count).
