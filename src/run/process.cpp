@@ -118,6 +118,19 @@ std::uint64_t rss_of(pid_t pid) {
   return resident * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
 }
 
+// The kernel's high-water mark of `pid`'s resident memory since its exec (VmHWM), 0 if unknown.
+std::uint64_t high_water_of(pid_t pid) {
+  std::ifstream in(fmt::format("/proc/{}/status", pid));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmHWM:", 0) != 0) continue;
+    std::istringstream fields(line.substr(6));
+    std::uint64_t kib = 0;
+    return fields >> kib ? kib * 1024 : 0;
+  }
+  return 0;
+}
+
 // The process tree under `root`; cheaper than scanning all of /proc at a 20 ms period.
 std::uint64_t tree_rss_bytes(pid_t root) {
   std::uint64_t total = 0;
@@ -226,6 +239,8 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
   if (spec.data_pipe) data = make_pipe();
   if (!out || !err || !exec_error || !data) return core::Error{"cannot create the pipes for a child process"};
 
+  // What of our own memory a forked child starts with (see max_rss_bytes below).
+  std::uint64_t parent_rss = rss_of(::getpid());
   Clock::time_point start = Clock::now();
   pid_t pid = ::fork();
   if (pid < 0)
@@ -256,6 +271,7 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
   Clock::time_point next_sample = start;
   bool sampling = spec.rss_interval.count() > 0 || spec.memory_limit_bytes > 0;
   auto interval = spec.rss_interval.count() > 0 ? spec.rss_interval : std::chrono::milliseconds(20);
+  std::uint64_t child_high_water = 0;
   int status = 0;
   struct rusage usage {};
 
@@ -296,6 +312,7 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
     }
     if (!exited && sampling && now >= next_sample) {
       std::uint64_t rss = tree_rss_bytes(pid);
+      if (std::uint64_t high_water = high_water_of(pid); high_water > 0) child_high_water = high_water;
       if (rss > 0) {
         if (spec.rss_interval.count() > 0) result.rss_curve.push_back({seconds_between(start, now), rss});
         result.peak_group_rss_bytes = std::max(result.peak_group_rss_bytes, rss);
@@ -350,7 +367,11 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
     result.interrupted = true;
   result.user_s = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6;
   result.sys_s = usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-  result.max_rss_bytes = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+  // ru_maxrss also counts the copy of our memory the child held between fork and exec, so a child
+  // smaller than pypyready would get pypyready's size; then its own sampled high-water mark is it.
+  auto kernel_peak = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+  bool maybe_ours = kernel_peak <= parent_rss + parent_rss / 16 + (1U << 20);
+  result.max_rss_bytes = maybe_ours && child_high_water > 0 ? child_high_water : kernel_peak;
   result.voluntary_switches = usage.ru_nvcsw;
   result.involuntary_switches = usage.ru_nivcsw;
   if (spec.memory_limit_bytes > 0 && result.max_rss_bytes > spec.memory_limit_bytes)

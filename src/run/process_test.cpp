@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <thread>
+#include <vector>
 
 #include "run/interrupt.h"
 
@@ -139,6 +140,18 @@ TEST(RunProcess, CpuPinsTheChildAndWhatItStarts) {
   EXPECT_EQ(result->out, line + line);
   spec.cpu = CPU_SETSIZE - 1;  // not a CPU this machine has: the start fails with a reason
   EXPECT_FALSE(run_process(spec).ok());
+}
+
+TEST(RunProcess, PeakRssIsTheChildsNotOurs) {
+  // 192 MiB of our own, touched: a forked child starts with a copy of it until its exec.
+  std::vector<char> ballast(192U << 20, 1);
+  ProcessSpec spec = shell("sleep 0.3");
+  spec.rss_interval = std::chrono::milliseconds(10);
+  auto result = run_process(spec);
+  ASSERT_TRUE(result.ok());
+  EXPECT_GT(result->max_rss_bytes, 0U);
+  EXPECT_LT(result->max_rss_bytes, 32U << 20)
+      << "sh measured with the parent's " << ballast.size() << " bytes";
 }
 
 TEST(RunProcess, RssCurveIsSampled) {
