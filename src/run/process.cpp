@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -162,7 +163,7 @@ int open_pidfd(pid_t pid) {
 
 [[noreturn]] void exec_child(const std::string& path, char* const* argv, char* const* envp, const Pipe& out,
                              const Pipe& err, const Pipe* data, const Pipe& exec_error, const char* workdir,
-                             int cpu) {
+                             int cpu, const sigset_t& parent_mask) {
   ::setpgid(0, 0);
   if (cpu >= 0) {
     cpu_set_t only;
@@ -170,7 +171,11 @@ int open_pidfd(pid_t pid) {
     CPU_SET(cpu, &only);
     if (::sched_setaffinity(0, sizeof only, &only) != 0) fail_exec(exec_error);
   }
+  // Our handlers must not run in the memory this child borrows from us until exec.
+  ::signal(SIGINT, SIG_DFL);
+  ::signal(SIGTERM, SIG_DFL);
   ::signal(SIGPIPE, SIG_DFL);
+  ::sigprocmask(SIG_SETMASK, &parent_mask, nullptr);
   int null_fd = ::open("/dev/null", O_RDONLY);
   if (null_fd >= 0) ::dup2(null_fd, 0);
   ::dup2(out.write, 1);
@@ -242,13 +247,25 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
   // What of our own memory a forked child starts with (see max_rss_bytes below).
   std::uint64_t parent_rss = rss_of(::getpid());
   Clock::time_point start = Clock::now();
-  pid_t pid = ::fork();
-  if (pid < 0)
-    return core::Error{fmt::format("cannot start {}: fork failed: {}", spec.argv[0], std::strerror(errno))};
+  // vfork, not fork: the child borrows our memory until exec instead of getting a copy of our page
+  // tables, whose copy and the copy-on-write faults after it made a 0.1 s child about 10 % slower
+  // than the same program started by posix_spawn. Signals stay blocked until the child has reset
+  // our handlers.
+  sigset_t all_signals;
+  sigset_t parent_mask;
+  ::sigfillset(&all_signals);
+  ::pthread_sigmask(SIG_SETMASK, &all_signals, &parent_mask);
+  std::string program = path->string();
+  pid_t pid = ::vfork();
   if (pid == 0) {
-    exec_child(path->string(), argv.data(), envp.data(), *out, *err, spec.data_pipe ? &*data : nullptr,
-               *exec_error, workdir.empty() ? nullptr : workdir.c_str(), spec.cpu);
+    exec_child(program, argv.data(), envp.data(), *out, *err, spec.data_pipe ? &*data : nullptr, *exec_error,
+               workdir.empty() ? nullptr : workdir.c_str(), spec.cpu, parent_mask);
   }
+  int spawn_errno = errno;
+  ::pthread_sigmask(SIG_SETMASK, &parent_mask, nullptr);
+  if (pid < 0)
+    return core::Error{
+        fmt::format("cannot start {}: vfork failed: {}", spec.argv[0], std::strerror(spawn_errno))};
   ::setpgid(pid, pid);  // also in the parent, so the group exists before we may signal it
   register_group(pid);
   close_fd(out->write);
