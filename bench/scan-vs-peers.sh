@@ -61,7 +61,8 @@ measure() {
   local best=""
   for _ in $(seq "$rounds"); do
     /usr/bin/time -f '%e %U %S %M' -o "$out/$name.round" "$@" >"$out/$name.out" 2>"$out/$name.err" || true
-    read -r wall user system rss <"$out/$name.round"
+    # /usr/bin/time puts "Command exited with non-zero status N" first when a linter reports findings.
+    read -r wall user system rss < <(tail -n 1 "$out/$name.round")
     local cpu
     cpu=$(echo "$user + $system" | bc)
     if [[ -z $best ]] || (($(echo "$wall < ${best%% *}" | bc))); then best="$wall $cpu $rss"; fi
