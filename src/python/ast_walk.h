@@ -3,18 +3,19 @@
 // keeps its own stack instead of recursing.
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "python/ast.h"
 
 namespace pypyready::python {
 
-/// Calls `visit(child)` for each direct child node of `node`, in field order (None entries,
-/// such as Dict keys of `**` items, are skipped; operator and context singletons included).
-template <typename Visit>
-void for_each_child(const Node& node, Visit&& visit) {
+namespace detail {
+template <bool kReversed, typename Visit>
+void visit_children(const Node& node, Visit&& visit) {
   const NodeInfo& info = node_info(node.kind);
-  for (int i = 0; i < info.field_count; ++i) {
+  for (int step = 0; step < info.field_count; ++step) {
+    int i = kReversed ? info.field_count - 1 - step : step;
     const Slot& slot = node.slot(i);
     switch (info.fields[i].shape) {
       case FieldShape::kNode:
@@ -22,7 +23,8 @@ void for_each_child(const Node& node, Visit&& visit) {
         if (slot.node != nullptr) visit(*slot.node);
         break;
       case FieldShape::kList:
-        for (const Node* child : slot.list) {
+        for (std::uint32_t k = 0; k < slot.list.size; ++k) {
+          const Node* child = slot.list.items[kReversed ? slot.list.size - 1 - k : k];
           if (child != nullptr) visit(*child);
         }
         break;
@@ -31,28 +33,19 @@ void for_each_child(const Node& node, Visit&& visit) {
     }
   }
 }
+}  // namespace detail
 
-/// Calls `visit(child)` for each direct child node of `node` in reverse field order, for
-/// explicit stacks that pop children in source order.
+/// Calls `visit(child)` for each direct child node of `node`, in field order (None entries,
+/// such as Dict keys of `**` items, are skipped; operator and context singletons included).
+template <typename Visit>
+void for_each_child(const Node& node, Visit&& visit) {
+  detail::visit_children<false>(node, std::forward<Visit>(visit));
+}
+
+/// The same in reverse field order, for explicit stacks that pop children in source order.
 template <typename Visit>
 void for_each_child_reversed(const Node& node, Visit&& visit) {
-  const NodeInfo& info = node_info(node.kind);
-  for (int i = info.field_count - 1; i >= 0; --i) {
-    const Slot& slot = node.slot(i);
-    switch (info.fields[i].shape) {
-      case FieldShape::kNode:
-      case FieldShape::kOptNode:
-        if (slot.node != nullptr) visit(*slot.node);
-        break;
-      case FieldShape::kList:
-        for (std::uint32_t index = slot.list.size; index > 0; --index) {
-          if (const Node* child = slot.list.items[index - 1]) visit(*child);
-        }
-        break;
-      default:
-        break;
-    }
-  }
+  detail::visit_children<true>(node, std::forward<Visit>(visit));
 }
 
 /// Visits `root` and all its descendants in source order (pre-order, children left to
