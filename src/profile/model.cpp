@@ -41,7 +41,7 @@ std::string jit_friendly_modules(const Attribution& a) {
   for (const ModuleTime& module : a.native_by_module) {
     if (module.kind != "native_stdlib" || module.share < 0.05) continue;
     NativeGroup group = native_group(module.module, "");
-    if (group == NativeGroup::jit || group == NativeGroup::regex) names.push_back(module.module);
+    if (group == NativeGroup::kJit || group == NativeGroup::kRegex) names.push_back(module.module);
   }
   std::string out;
   for (const std::string& name : names)
@@ -64,12 +64,12 @@ ModelInputs model_inputs(const Attribution& a) {
     grouped += callee.seconds;
   }
   // Native time the per-callable list does not hold (an attribution built without it) is "other".
-  in.native_s[index_of(NativeGroup::other)] += std::max(0.0, at(a, "native_stdlib") - grouped);
+  in.native_s[index_of(NativeGroup::kOther)] += std::max(0.0, at(a, "native_stdlib") - grouped);
   in.extensions_s = at(a, "native_extensions");
   in.import_s = at(a, "import");
   in.unchanged_s = at(a, "system") + at(a, "wait");
   double jitted =
-      python + in.native_s[index_of(NativeGroup::jit)] + in.native_s[index_of(NativeGroup::regex)];
+      python + in.native_s[index_of(NativeGroup::kJit)] + in.native_s[index_of(NativeGroup::kRegex)];
   in.jit_share = a.total_s > 0 ? jitted / a.total_s : 0;
   return in;
 }
@@ -147,12 +147,12 @@ Prediction predict(const Attribution& a, const ModelParameters& p) {
         "times slower",
         extensions * 100, names));
   }
-  double sorting = a.total_s > 0 ? out.inputs.native_s[index_of(NativeGroup::sort)] / a.total_s : 0;
+  double sorting = a.total_s > 0 ? out.inputs.native_s[index_of(NativeGroup::kSort)] / a.total_s : 0;
   if (sorting >= 0.1)
     out.notes.push_back(fmt::format(
         "{:.0f}% of the time is sorting (sorted, list.sort): PyPy's sort is about {:.0f} times slower "
         "than CPython's",
-        sorting * 100, p.native_factors[index_of(NativeGroup::sort)]));
+        sorting * 100, p.native_factors[index_of(NativeGroup::kSort)]));
   double startup = a.shares.count("startup") ? a.shares.at("startup") : 0;
   if (startup >= 0.25)
     out.notes.push_back(

@@ -8,7 +8,7 @@ namespace {
 
 // The same table as GROUPS in bench/profile-training.py, which fitted the factors: change both.
 const std::unordered_map<std::string_view, NativeGroup>& table() {
-  static const std::unordered_map<std::string_view, NativeGroup> groups = [] {
+  static const std::unordered_map<std::string_view, NativeGroup> kGroups = [] {
     std::unordered_map<std::string_view, NativeGroup> out;
     // Written in RPython or pure Python on PyPy; the JIT compiles them together with the
     // calling loop, so they often beat CPython's C.
@@ -53,24 +53,24 @@ const std::unordered_map<std::string_view, NativeGroup>& table() {
                                   "builtins:filter",
                                   "builtins:iter",
                                   "builtins:next"})
-      out.emplace(name, NativeGroup::jit);
+      out.emplace(name, NativeGroup::kJit);
     // The regex engine: RPython, with a JIT driver per pattern.
     for (std::string_view name : {"_sre", "re"})
-      out.emplace(name, NativeGroup::regex);
+      out.emplace(name, NativeGroup::kRegex);
     // PyPy's timsort compares through generic calls.
     for (std::string_view name : {"builtins:sorted", "builtins:list.sort"})
-      out.emplace(name, NativeGroup::sort);
+      out.emplace(name, NativeGroup::kSort);
     // Library code PyPy runs as RPython outside the JIT's view.
     for (std::string_view name :
          {"_json", "json", "_csv", "csv", "_io", "io", "_pickle", "_datetime", "_decimal", "_string"})
-      out.emplace(name, NativeGroup::library);
+      out.emplace(name, NativeGroup::kLibrary);
     // The same C library on both interpreters (zlib, OpenSSL), called through PyPy's bindings.
     for (std::string_view name :
          {"zlib", "_hashlib", "hashlib", "_sha256", "_sha1", "_md5", "_blake2", "binascii", "_bz2", "_lzma"})
-      out.emplace(name, NativeGroup::clib);
+      out.emplace(name, NativeGroup::kClib);
     return out;
   }();
-  return groups;
+  return kGroups;
 }
 
 }  // namespace
@@ -80,8 +80,8 @@ NativeGroup native_group(const std::string& module, const std::string& callee) {
   if (auto found = groups.find(module + ":" + callee); found != groups.end()) return found->second;
   if (auto found = groups.find(module); found != groups.end()) return found->second;
   // str methods other than the cheap ones are library code on PyPy (RPython string functions).
-  if (module == "builtins" && callee.starts_with("str.")) return NativeGroup::library;
-  return NativeGroup::other;
+  if (module == "builtins" && callee.starts_with("str.")) return NativeGroup::kLibrary;
+  return NativeGroup::kOther;
 }
 
 }  // namespace pypyready::profile

@@ -10,7 +10,7 @@
 namespace pypyready::profile {
 
 /// The groups, in the order of ModelParameters::native_factors.
-enum class NativeGroup { jit, regex, sort, library, clib, other };
+enum class NativeGroup { kJit, kRegex, kSort, kLibrary, kClib, kOther };
 
 inline constexpr std::array<const char*, 6> kNativeGroupNames{"jit",     "regex", "sort",
                                                               "library", "clib",  "other"};

@@ -6,27 +6,27 @@ namespace pypyready::profile {
 namespace {
 
 TEST(NativeGroups, ModulesPyPyCompilesAreJitGroup) {
-  EXPECT_EQ(native_group("_heapq", "heappop"), NativeGroup::jit);
-  EXPECT_EQ(native_group("_collections", "deque.append"), NativeGroup::jit);
-  EXPECT_EQ(native_group("math", "sqrt"), NativeGroup::jit);
-  EXPECT_EQ(native_group("re", "Pattern.search"), NativeGroup::regex);
+  EXPECT_EQ(native_group("_heapq", "heappop"), NativeGroup::kJit);
+  EXPECT_EQ(native_group("_collections", "deque.append"), NativeGroup::kJit);
+  EXPECT_EQ(native_group("math", "sqrt"), NativeGroup::kJit);
+  EXPECT_EQ(native_group("re", "Pattern.search"), NativeGroup::kRegex);
 }
 
 TEST(NativeGroups, BuiltinsAreSplitByCallable) {
-  EXPECT_EQ(native_group("builtins", "len"), NativeGroup::jit);
-  EXPECT_EQ(native_group("builtins", "sorted"), NativeGroup::sort);
-  EXPECT_EQ(native_group("builtins", "list.sort"), NativeGroup::sort);
-  EXPECT_EQ(native_group("builtins", "str.join"), NativeGroup::library);
-  EXPECT_EQ(native_group("builtins", "print"), NativeGroup::other);
+  EXPECT_EQ(native_group("builtins", "len"), NativeGroup::kJit);
+  EXPECT_EQ(native_group("builtins", "sorted"), NativeGroup::kSort);
+  EXPECT_EQ(native_group("builtins", "list.sort"), NativeGroup::kSort);
+  EXPECT_EQ(native_group("builtins", "str.join"), NativeGroup::kLibrary);
+  EXPECT_EQ(native_group("builtins", "print"), NativeGroup::kOther);
 }
 
 TEST(NativeGroups, LibrariesAndUnknownModules) {
-  EXPECT_EQ(native_group("_json", "Scanner"), NativeGroup::library);
-  EXPECT_EQ(native_group("zlib", "compress"), NativeGroup::clib);
-  EXPECT_EQ(native_group("_hashlib", ""), NativeGroup::clib);
-  EXPECT_EQ(native_group("(interpreter)", ""), NativeGroup::other);
-  EXPECT_EQ(native_group("(unresolved)", ""), NativeGroup::other);
-  EXPECT_EQ(native_group("heapqx", ""), NativeGroup::other);  // whole names only
+  EXPECT_EQ(native_group("_json", "Scanner"), NativeGroup::kLibrary);
+  EXPECT_EQ(native_group("zlib", "compress"), NativeGroup::kClib);
+  EXPECT_EQ(native_group("_hashlib", ""), NativeGroup::kClib);
+  EXPECT_EQ(native_group("(interpreter)", ""), NativeGroup::kOther);
+  EXPECT_EQ(native_group("(unresolved)", ""), NativeGroup::kOther);
+  EXPECT_EQ(native_group("heapqx", ""), NativeGroup::kOther);  // whole names only
 }
 
 }  // namespace

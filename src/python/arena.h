@@ -92,7 +92,7 @@ class Arena {
     used_ = 0;
   }
 
-  static constexpr std::size_t kBlockSize = 64 * 1024;
+  static constexpr std::size_t kBlockSize = std::size_t{64} * 1024;
   static constexpr std::size_t kPoolLimit = 64;
   std::vector<Block> blocks_;
   std::size_t capacity_ = 0;

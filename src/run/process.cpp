@@ -22,8 +22,6 @@
 
 #include "run/interrupt.h"
 
-extern char** environ;
-
 namespace pypyready::run {
 namespace {
 
@@ -79,7 +77,7 @@ std::vector<std::string> environment_with(const std::vector<std::pair<std::strin
     if (!replaced) result.emplace_back(text);
   }
   for (const auto& [key, value] : extra)
-    result.push_back(key + "=" + value);
+    result.push_back(std::string(key).append("=").append(value));
   return result;
 }
 
@@ -215,7 +213,8 @@ std::string describe_ending(const ProcessResult& result, const ProcessSpec& spec
   if (result.interrupted) return "interrupted";
   if (result.timed_out) return fmt::format("timed out after {:.1f} s", spec.timeout.count() / 1000.0);
   if (result.memory_exceeded)
-    return fmt::format("exceeded the memory limit of {} MiB", spec.memory_limit_bytes / (1024 * 1024));
+    return fmt::format("exceeded the memory limit of {} MiB",
+                       spec.memory_limit_bytes / (std::uint64_t{1} << 20));
   if (result.term_signal != 0)
     return fmt::format("killed by signal {} ({})", result.term_signal, ::strsignal(result.term_signal));
   return fmt::format("exit status {}", result.exit_code);
@@ -232,6 +231,7 @@ core::Result<ProcessResult> run_process(const ProcessSpec& spec) {
     argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   std::vector<char*> envp;
+  envp.reserve(env_strings.size() + 1);
   for (std::string& entry : env_strings)
     envp.push_back(entry.data());
   envp.push_back(nullptr);
