@@ -85,7 +85,8 @@ ExitCode run_bench(const BenchOptions& options) {
   config.ci_width = options.ci_width;
   config.min_speedup = options.min_speedup;
   config.timeout_s = options.timeout_s;
-  auto cpu = bench::choose_cpu(options.cpu);
+  // A service and wrk use several CPUs: no pinning, and no look at the CPUs' load for it.
+  auto cpu = bench::choose_cpu(options.service.active() ? "any" : options.cpu);
   if (!cpu) {
     std::cerr << "error: " << cpu.error().message << "\n";
     return ExitCode::kUsageError;
