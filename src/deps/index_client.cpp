@@ -1,15 +1,14 @@
 #include "deps/index_client.h"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <atomic>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <thread>
 
 #include "core/file_io.h"
+#include "deps/libcurl.h"
 
 namespace pypyready::deps {
 namespace {
@@ -46,37 +45,40 @@ struct Response {
 
 Response get(const std::string& url, const IndexClientOptions& options) {
   Response out;
-  CURL* curl = curl_easy_init();
+  const Libcurl* curl_api = libcurl(out.transport_error);
+  if (curl_api == nullptr) return out;
+  const Libcurl& api = *curl_api;
+  CURL* curl = api.easy_init();
   if (curl == nullptr) {
     out.transport_error = "libcurl could not start a request";
     return out;
   }
-  curl_slist* headers = curl_slist_append(nullptr, (std::string("Accept: ") + kAccept).c_str());
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM-based DNS timeouts
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "pypyready");
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &out.body);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_header);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &out.content_type);
-  CURLcode code = curl_easy_perform(curl);
+  curl_slist* headers = api.slist_append(nullptr, (std::string("Accept: ") + kAccept).c_str());
+  api.easy_setopt(curl, CURLOPT_URL, url.c_str());
+  api.easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  api.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  api.easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  api.easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()));
+  api.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.timeout.count()));
+  api.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM-based DNS timeouts
+  api.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
+  api.easy_setopt(curl, CURLOPT_USERAGENT, "pypyready");
+  api.easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
+  api.easy_setopt(curl, CURLOPT_WRITEDATA, &out.body);
+  api.easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_header);
+  api.easy_setopt(curl, CURLOPT_HEADERDATA, &out.content_type);
+  CURLcode code = api.easy_perform(curl);
   if (code != CURLE_OK) {
-    out.transport_error = curl_easy_strerror(code);
+    out.transport_error = api.easy_strerror(code);
     // An unknown host or a bad URL will not change by asking again.
     out.transient = code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_CONNECT ||
                     code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR || code == CURLE_GOT_NOTHING ||
                     code == CURLE_PARTIAL_FILE;
   } else {
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &out.status);
+    api.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &out.status);
   }
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
+  api.slist_free_all(headers);
+  api.easy_cleanup(curl);
   return out;
 }
 
@@ -197,8 +199,8 @@ std::string index_url_of_config(const std::filesystem::path& path) {
 
 std::map<std::string, IndexPage> fetch_index_pages(const std::vector<std::string>& keys,
                                                    const IndexClientOptions& options) {
-  static std::once_flag curl_ready;
-  std::call_once(curl_ready, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::string unavailable;
+  libcurl(unavailable);  // loaded and initialised before the threads start, as libcurl requires
   std::vector<IndexPage> pages(keys.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
@@ -207,6 +209,7 @@ std::map<std::string, IndexPage> fetch_index_pages(const std::vector<std::string
   };
   std::vector<std::thread> threads;
   int count = std::max(1, std::min<int>(options.concurrency, static_cast<int>(keys.size())));
+  threads.reserve(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i)
     threads.emplace_back(worker);
   for (std::thread& thread : threads)
