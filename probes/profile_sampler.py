@@ -17,9 +17,11 @@
 #   is pure-Python bytecode;
 # - a frame of importlib anywhere on the stack makes the whole sample import time;
 # - of the pure-Python time, the part whose sampled function is also further down the stack
-#   (recursion) and, of the rest, the part weighted by the share of arithmetic and attribute
-#   instructions in the innermost loop around the sampled instruction (numeric): what the model
-#   uses to pick how much PyPy's JIT gains (numeric code most, recursion little).
+#   (recursion) and, of the rest, the part weighted by the share of compiled instructions in the
+#   innermost loop around the sampled instruction: those PyPy's tracing JIT turns into a few
+#   machine instructions (arithmetic, comparisons, attribute access through maps, integer
+#   subscripts of list strategies, calls to Python functions, which it inlines into the trace).
+#   The model uses it to pick how much the JIT gains (compiled code most, recursion little).
 import os
 import signal
 import sys
@@ -46,7 +48,10 @@ _PLUMBING = frozenset(("LOAD_FAST", "STORE_FAST", "LOAD_CONST", "NOP", "RESUME",
                        "LOAD_FAST__LOAD_FAST", "ROT_TWO", "ROT_THREE", "DUP_TOP", "LOAD_NAME", "STORE_NAME",
                        "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_DEREF", "STORE_DEREF", "LOAD_CLOSURE", "FOR_ITER",
                        "GET_ITER"))
-_NUMERIC = frozenset(("BINARY_OP", "COMPARE_OP", "IS_OP", "LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD"))
+_COMPILED = frozenset(("BINARY_OP", "COMPARE_OP", "IS_OP", "LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD"))
+# Subscripts by an index or key; right after BUILD_SLICE they copy a slice instead, which the JIT
+# does not shorten (training: counting container building and slices as compiled fitted worse).
+_SUBSCRIPTS = frozenset(("BINARY_SUBSCR", "STORE_SUBSCR", "DELETE_SUBSCR"))
 _PY311 = sys.version_info >= (3, 11)
 _PY312 = sys.version_info >= (3, 12)
 
@@ -103,14 +108,15 @@ class _Code:
                 self.loops.append((offset + 2 - 2 * arg, offset))
             elif name == "JUMP_ABSOLUTE" and arg * scale <= offset:
                 self.loops.append((arg * scale, offset))
-        self.numeric_at = {}
+        self.compiled_at = {}
 
-    def numeric(self, lasti):
-        """The share of arithmetic, comparison and attribute instructions among those that do
-        work (not local loads and stores, constants, stack shuffles, jumps) in the innermost loop
-        around `lasti` (the whole function outside loops): numeric and object code, which PyPy's
-        JIT speeds up most, against container building and indexing."""
-        share = self.numeric_at.get(lasti)
+    def compiled(self, lasti, is_python_call):
+        """The share of compiled instructions (arithmetic, comparisons, attribute access, index
+        subscripts, calls for which `is_python_call(offset)` holds) among those that do work (not
+        local loads and stores, constants, stack shuffles, jumps) in the innermost loop around
+        `lasti` (the whole function outside loops), against container building, slicing,
+        string formatting and calls into C."""
+        share = self.compiled_at.get(lasti)
         if share is not None:
             return share
         first, last = 0, len(self.code.co_code)
@@ -118,7 +124,8 @@ class _Code:
             if start <= lasti <= end and end - start < last - first:
                 first, last = start, end
         import opcode
-        work = numeric = 0
+        work = compiled = 0
+        previous = ""
         for offset, op, arg in self.ops:
             if offset < first or offset > last:
                 continue
@@ -126,9 +133,14 @@ class _Code:
             if name in _PLUMBING or "JUMP" in name:
                 continue
             work += 1
-            if name in _NUMERIC or (name.startswith(("BINARY_", "INPLACE_", "UNARY_")) and "SUBSCR" not in name):
-                numeric += 1
-        share = self.numeric_at[lasti] = numeric / work if work else 0.0
+            if name in _COMPILED or (name.startswith(("BINARY_", "INPLACE_", "UNARY_")) and "SUBSCR" not in name):
+                compiled += 1
+            elif name in _SUBSCRIPTS and previous != "BUILD_SLICE":
+                compiled += 1
+            elif name in _CALL_OPS and is_python_call(offset):
+                compiled += 1
+            previous = name
+        share = self.compiled_at[lasti] = compiled / work if work else 0.0
         return share
 
 
@@ -147,7 +159,7 @@ class Sampler:
         self.records = {}
         self.samples = 0
         self.python_recursive_s = 0.0
-        self.python_numeric_s = 0.0
+        self.python_compiled_s = 0.0
         self.queue_s = 0.0
         self.overhead_s = 0.0
         self.last_overhead = 0.0
@@ -257,7 +269,9 @@ class Sampler:
         if recursive:
             self.python_recursive_s += user - native
         elif decoded is not None:
-            self.python_numeric_s += (user - native) * decoded.numeric(frame.f_lasti)
+            # A call site resolves to None when it calls Python code (see site()).
+            share = decoded.compiled(frame.f_lasti, lambda offset: self.site(frame, code, offset) is None)
+            self.python_compiled_s += (user - native) * share
         if native > 0:
             self.add(("native_stdlib", "(interpreter)", "") + where + caller, native, 0.0, 0.0, 0)
 
@@ -493,7 +507,7 @@ class Sampler:
             "process_sys_s": process_sys,
             "queue_s": self.queue_s,
             "python_recursive_s": self.python_recursive_s,
-            "python_numeric_s": self.python_numeric_s,
+            "python_compiled_s": self.python_compiled_s,
             "overhead_s": self.overhead_s,
             "schedstat": self.stat_fd >= 0,
             "handler_replaced": self.replaced,

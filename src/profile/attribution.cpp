@@ -76,7 +76,7 @@ Attribution attribute(const ProbeReport& probe, double host_wall_s) {
   std::sort(out.native_by_callee.begin(), out.native_by_callee.end(), larger);
   // The probe's loop and recursion parts are of its Python time, which is this one.
   out.python_recursive_s = std::min(probe.python_recursive_s, out.seconds["python"]);
-  out.python_numeric_s = std::min(probe.python_numeric_s, out.seconds["python"] - out.python_recursive_s);
+  out.python_compiled_s = std::min(probe.python_compiled_s, out.seconds["python"] - out.python_recursive_s);
 
   out.samples = probe.samples;
   out.interval_s = probe.interval_s;

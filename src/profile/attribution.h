@@ -35,7 +35,7 @@ struct Attribution {
   /// model's factor depends on which C code it is.
   std::vector<ModuleTime> native_by_callee;
   double python_recursive_s = 0;  ///< of seconds["python"]: in functions that recurse
-  double python_numeric_s = 0;    ///< of the rest: arithmetic and attribute work (see the probe)
+  double python_compiled_s = 0;   ///< of the rest: code the JIT compiles (see the probe)
   double total_s = 0;  ///< start-up plus the sampled body: the run's time without queueing or sampler
   double body_s = 0;   ///< the sampled part (everything but start-up)
   double wall_s = 0;   ///< the whole process, as measured from outside

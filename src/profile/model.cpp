@@ -19,8 +19,9 @@ std::size_t index_of(NativeGroup group) {
 
 // The part of PyPy's time the fitted factors decide.
 double fitted_time(const ModelInputs& in, const ModelParameters& p) {
-  double time = p.jit_warmup_s * in.jit_share + in.python_numeric_s / p.python_numeric_speedup +
-                in.python_rest_s / p.python_rest_speedup + in.python_recursive_s / p.python_recursive_speedup;
+  double time = p.jit_warmup_s * in.jit_share + in.python_compiled_s / p.python_compiled_speedup +
+                in.python_rest_s / p.python_rest_speedup +
+                in.python_recursive_s / p.python_recursive_speedup + in.system_s * p.system_factor;
   for (std::size_t g = 0; g < in.native_s.size(); ++g)
     time += in.native_s[g] * p.native_factors[g];
   return time;
@@ -55,8 +56,8 @@ ModelInputs model_inputs(const Attribution& a) {
   ModelInputs in;
   double python = at(a, "python");
   in.python_recursive_s = std::clamp(a.python_recursive_s, 0.0, python);
-  in.python_numeric_s = std::clamp(a.python_numeric_s, 0.0, python - in.python_recursive_s);
-  in.python_rest_s = python - in.python_recursive_s - in.python_numeric_s;
+  in.python_compiled_s = std::clamp(a.python_compiled_s, 0.0, python - in.python_recursive_s);
+  in.python_rest_s = python - in.python_recursive_s - in.python_compiled_s;
   double grouped = 0;
   for (const ModuleTime& callee : a.native_by_callee) {
     if (callee.kind != "native_stdlib") continue;
@@ -67,7 +68,8 @@ ModelInputs model_inputs(const Attribution& a) {
   in.native_s[index_of(NativeGroup::kOther)] += std::max(0.0, at(a, "native_stdlib") - grouped);
   in.extensions_s = at(a, "native_extensions");
   in.import_s = at(a, "import");
-  in.unchanged_s = at(a, "system") + at(a, "wait");
+  in.system_s = at(a, "system");
+  in.unchanged_s = at(a, "wait");
   double jitted =
       python + in.native_s[index_of(NativeGroup::kJit)] + in.native_s[index_of(NativeGroup::kRegex)];
   in.jit_share = a.total_s > 0 ? jitted / a.total_s : 0;
@@ -89,7 +91,7 @@ Prediction predict(const Attribution& a, const ModelParameters& p) {
   out.parameters = p;
   out.inputs = model_inputs(a);
   out.cpython_s = a.total_s;
-  // Start-up, system and wait are known; the fitted part is uncertain by the range factor (the
+  // Start-up and wait are known; the fitted part is uncertain by the range factor (the
   // spread of the leave-one-out error on the training set), the prior-only factors by their ends.
   double fixed = p.pypy_startup_s + out.inputs.unchanged_s;
   double fitted = fitted_time(out.inputs, p);

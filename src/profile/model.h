@@ -1,15 +1,18 @@
 #pragma once
 // The time-share speedup model: PyPy's time for the same run, part by part,
-//   T_pypy = startup_pypy + warmup * J + P_num / s_num + P_rest / s_rest + P_rec / s_rec
-//            + sum over native groups g of N_g * f_g + N_ext * f_ext + I * f_import + S + W,
+//   T_pypy = startup_pypy + warmup * J + P_comp / s_comp + P_rest / s_rest + P_rec / s_rec
+//            + sum over native groups g of N_g * f_g + N_ext * f_ext + I * f_import + S * f_sys + W,
 // where the pure-Python time P is split by what the sampler saw (a function that recurs on the
-// stack; of the rest, the share of arithmetic and attribute instructions in the innermost loop
-// around the sampled instruction: numeric and object code), the standard library's native time N by the kind
-// of C code (profile/native_groups.h), and J is the share of the run the JIT works on. The factors
-// were fitted on bench/profile-training/ (not on the benchmark's workloads). The answer is always
-// a range: the middle's leave-one-out error on the training set sets its width. The words follow
-// the evidence: no promise of a gain when less than about 40 % of the time is pure Python (unless
-// JIT-friendly native code makes up the difference), a JIT-warmup warning for runs under a second.
+// stack; of the rest, the share of instructions PyPy's JIT compiles to a few machine instructions
+// in the innermost loop around the sampled instruction: arithmetic, comparisons, attribute access,
+// index subscripts, calls to Python functions), the standard library's native time N by the kind
+// of C code (profile/native_groups.h), S the system time (weighed by a fitted factor: the same
+// I/O costs PyPy's I/O layer more kernel time), W the waiting, and J the share of the run the JIT
+// works on. The factors were fitted on bench/profile-training/ (not on the benchmark's
+// workloads). The answer is always a range: the middle's leave-one-out error on the training set
+// sets its width. The words follow the evidence: no promise of a gain when less than about 40 %
+// of the time is pure Python (unless JIT-friendly native code makes up the difference), a
+// JIT-warmup warning for runs under a second.
 
 #include <array>
 #include <string>
@@ -20,16 +23,18 @@
 
 namespace pypyready::profile {
 
-/// The factors. Fitted by `python3 bench/profile-training.py fit` on the 26 training workloads of
-/// bench/profile-training/ (2026-12-05, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU).
+/// The factors. Fitted by `python3 bench/profile-training.py fit` on the 29 training workloads of
+/// bench/profile-training/ (2026-12-05 23:48 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
+/// leave-one-out median error 1.23x, direction right 21/29).
 struct ModelParameters {
-  double python_numeric_speedup = 12.18;   ///< s_num: arithmetic and attribute work
-  double python_rest_speedup = 1.22;       ///< s_rest: the other non-recursive Python time
+  double python_compiled_speedup = 12.81;  ///< s_comp: code the JIT compiles (see the probe)
+  double python_rest_speedup = 0.70;       ///< s_rest: the other non-recursive Python time
   double python_recursive_speedup = 2.34;  ///< s_rec: functions that recur on the stack
   /// f_g per NativeGroup (jit, regex, sort, library, clib, other): PyPy's time over CPython's.
-  std::array<double, 6> native_factors{0.52, 0.30, 3.49, 1.28, 1.73, 1.00};
-  double jit_warmup_s = 0.074;  ///< compiling before the gain starts, for a run the JIT works on whole
-  double range_factor = 1.50;   ///< the range is the middle divided and multiplied by this (LOO spread)
+  std::array<double, 6> native_factors{0.47, 0.27, 3.32, 1.22, 1.73, 0.86};
+  double system_factor = 1.22;  ///< f_sys: PyPy's system time over CPython's
+  double jit_warmup_s = 0.043;  ///< compiling before the gain starts, for a run the JIT works on whole
+  double range_factor = 1.38;   ///< the range is the middle divided and multiplied by this (LOO spread)
   double extension_factor_fast = 2.0;  ///< f_ext: C extensions through the C-API emulation (prior,
   double extension_factor_slow = 6.0;  ///< the training set has none)
   double import_factor_fast = 1.0;     ///< f_import: cold code, no JIT benefit (prior)
@@ -49,13 +54,14 @@ inline constexpr double kSlowerBelow = 0.87;
 
 /// The run's time split the way the model weighs it.
 struct ModelInputs {
-  double python_numeric_s = 0;
+  double python_compiled_s = 0;
   double python_rest_s = 0;
   double python_recursive_s = 0;
   std::array<double, 6> native_s{};  ///< standard-library native time per NativeGroup
   double extensions_s = 0;
   double import_s = 0;
-  double unchanged_s = 0;  ///< system and wait: the same on both interpreters
+  double system_s = 0;     ///< system time, scaled by f_sys
+  double unchanged_s = 0;  ///< wait: the same on both interpreters
   double jit_share = 0;    ///< pure Python plus groups jit and regex, of the whole run
 };
 

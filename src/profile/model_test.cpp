@@ -22,19 +22,20 @@ Attribution with_seconds(std::map<std::string, double> seconds) {
 // Parameters with round numbers, so the expected times can be written out.
 ModelParameters round_parameters() {
   ModelParameters p;
-  p.python_numeric_speedup = 4;
+  p.python_compiled_speedup = 4;
   p.python_rest_speedup = 5;
   p.python_recursive_speedup = 2;
   p.native_factors = {0.5, 0.25, 3, 1.25, 1.5, 1.2};
+  p.system_factor = 2;
   p.jit_warmup_s = 0.1;
   p.range_factor = 1.5;
   p.pypy_startup_s = 0.05;
   return p;
 }
 
-TEST(Model, PurePythonIsSplitIntoNumericRecursiveAndTheRest) {
+TEST(Model, PurePythonIsSplitIntoCompiledRecursiveAndTheRest) {
   Attribution a = with_seconds({{"python", 10}, {"startup", 0.05}});
-  a.python_numeric_s = 6;
+  a.python_compiled_s = 6;
   a.python_recursive_s = 2;
   Prediction prediction = predict(a, round_parameters());
   EXPECT_NEAR(prediction.inputs.python_rest_s, 2, 1e-9);
@@ -46,20 +47,20 @@ TEST(Model, PurePythonIsSplitIntoNumericRecursiveAndTheRest) {
   EXPECT_NEAR(prediction.speedup_high, 10.05 / (0.05 + modelled / 1.5), 1e-9);
   EXPECT_EQ(prediction.outlook, "likely-faster");
   EXPECT_TRUE(prediction.notes.empty());  // long enough, no extensions, short start-up
-  // The same time all recursive gains less than mostly numeric.
+  // The same time all recursive gains less than mostly compiled code.
   Attribution recursive = a;
-  recursive.python_numeric_s = 0;
+  recursive.python_compiled_s = 0;
   recursive.python_recursive_s = 10;
   EXPECT_LT(range_middle(predict(recursive, round_parameters())), range_middle(prediction));
 }
 
-TEST(Model, NumericAndRecursivePartsAreClampedToThePythonTime) {
+TEST(Model, CompiledAndRecursivePartsAreClampedToThePythonTime) {
   Attribution a = with_seconds({{"python", 1}});
   a.python_recursive_s = 0.8;
-  a.python_numeric_s = 0.5;  // inconsistent figures must not make negative time
+  a.python_compiled_s = 0.5;  // inconsistent figures must not make negative time
   ModelInputs in = model_inputs(a);
   EXPECT_NEAR(in.python_recursive_s, 0.8, 1e-9);
-  EXPECT_NEAR(in.python_numeric_s, 0.2, 1e-9);
+  EXPECT_NEAR(in.python_compiled_s, 0.2, 1e-9);
   EXPECT_NEAR(in.python_rest_s, 0, 1e-9);
 }
 
@@ -72,10 +73,12 @@ TEST(Model, NativeTimeIsWeighedByItsGroup) {
   EXPECT_NEAR(prediction.inputs.native_s[0], 1, 1e-9);
   EXPECT_NEAR(prediction.inputs.native_s[2], 0.5, 1e-9);
   EXPECT_NEAR(prediction.inputs.native_s[5], 0.5, 1e-9);
-  double modelled = 0.1 * (1.0 / 3) + 1 * 0.5 + 0.5 * 3 + 0.5 * 1.2;
-  // System and wait are the same on PyPy and outside the range's uncertainty.
-  EXPECT_NEAR(prediction.pypy_middle_s, 0.05 + 1.0 + modelled, 1e-9);
-  EXPECT_NEAR(prediction.pypy_slow_s, 0.05 + 1.0 + modelled * 1.5, 1e-9);
+  EXPECT_NEAR(prediction.inputs.system_s, 0.5, 1e-9);
+  // System time is weighed by f_sys (fitted, so inside the range's uncertainty); waiting is the
+  // same on PyPy and outside it.
+  double modelled = 0.1 * (1.0 / 3) + 1 * 0.5 + 0.5 * 3 + 0.5 * 1.2 + 0.5 * 2;
+  EXPECT_NEAR(prediction.pypy_middle_s, 0.05 + 0.5 + modelled, 1e-9);
+  EXPECT_NEAR(prediction.pypy_slow_s, 0.05 + 0.5 + modelled * 1.5, 1e-9);
   bool sorting = false;
   for (const auto& note : prediction.notes)
     sorting = sorting || note.find("sorting") != std::string::npos;
@@ -121,9 +124,9 @@ TEST(Model, UncertainWhenTheLowEndIsNotAGain) {
 
 TEST(Model, WarmupWeighsMoreOnShortRuns) {
   Attribution short_run = with_seconds({{"python", 0.3}});
-  short_run.python_numeric_s = 0.3;
+  short_run.python_compiled_s = 0.3;
   Attribution long_run = with_seconds({{"python", 3}});
-  long_run.python_numeric_s = 3;
+  long_run.python_compiled_s = 3;
   EXPECT_LT(range_middle(predict(short_run, round_parameters())),
             range_middle(predict(long_run, round_parameters())));
 }

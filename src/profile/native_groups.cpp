@@ -6,7 +6,8 @@
 namespace pypyready::profile {
 namespace {
 
-// The same table as GROUPS in bench/profile-training.py, which fitted the factors: change both.
+// The only table: bench/profile-training.py, which fits the factors, reads each workload's time per
+// group from pypyready's own report (prediction.model.std_seconds).
 const std::unordered_map<std::string_view, NativeGroup>& table() {
   static const std::unordered_map<std::string_view, NativeGroup> kGroups = [] {
     std::unordered_map<std::string_view, NativeGroup> out;

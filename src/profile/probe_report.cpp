@@ -65,7 +65,7 @@ core::Result<ProbeReport> parse_probe_report(const std::string& data) {
     report.queue_s = document.value("queue_s", 0.0);
     report.overhead_s = document.value("overhead_s", 0.0);
     report.python_recursive_s = document.value("python_recursive_s", 0.0);
-    report.python_numeric_s = document.value("python_numeric_s", 0.0);
+    report.python_compiled_s = document.value("python_compiled_s", 0.0);
     report.schedstat = document.value("schedstat", false);
     report.handler_replaced = document.value("handler_replaced", false);
     report.stdlib_dirs = strings(document.value("stdlib_dirs", nlohmann::json::array()));

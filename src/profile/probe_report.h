@@ -42,7 +42,7 @@ struct ProbeReport {
   double queue_s = 0;             ///< run-queue delay: time runnable but waiting for a CPU
   double overhead_s = 0;          ///< the signal handler's own time
   double python_recursive_s = 0;  ///< pure-Python time in functions also further down the stack
-  double python_numeric_s = 0;    ///< the rest, weighted by its code's arithmetic/attribute share
+  double python_compiled_s = 0;   ///< the rest, weighted by its code's share the JIT compiles
   bool schedstat = false;
   bool handler_replaced = false;  ///< the program installed its own SIGALRM handler
   std::vector<std::string> stdlib_dirs;

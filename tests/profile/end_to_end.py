@@ -97,15 +97,15 @@ if loops:
           "95 %" in loops["confidence"]["statement"], loops["confidence"])
     # The model's features: arithmetic loops, no recursion.
     python_s = loops["seconds"]["python"]
-    check("pure loops: numeric part > 30 % of the Python time, recursion < 10 %",
-          loops["python_numeric_s"] > 0.3 * python_s and loops["python_recursive_s"] < 0.1 * python_s,
-          (python_s, loops["python_numeric_s"], loops["python_recursive_s"]))
+    check("pure loops: compiled part > 30 % of the Python time, recursion < 10 %",
+          loops["python_compiled_s"] > 0.3 * python_s and loops["python_recursive_s"] < 0.1 * python_s,
+          (python_s, loops["python_compiled_s"], loops["python_recursive_s"]))
 
 recursive = composition("recursion", "recursive_calls.py", ["python"])
 if recursive:
     python_s = recursive["seconds"]["python"]
     check("recursion: recursive part > 80 % of the Python time", recursive["python_recursive_s"] > 0.8 * python_s,
-          (python_s, recursive["python_recursive_s"], recursive["python_numeric_s"]))
+          (python_s, recursive["python_recursive_s"], recursive["python_compiled_s"]))
 
 # The C code's allocations fault pages in: kernel time that belongs to the same calls.
 result = composition("json", "json_work.py", ["native_stdlib", "system"])
