@@ -12,6 +12,12 @@ constexpr NodeInfo kNodeInfos[] = {
 #undef PYPYREADY_NODE
 };
 static_assert(std::size(kNodeInfos) == static_cast<std::size_t>(NodeKind::kCount));
+static_assert([] {
+  for (std::size_t i = 0; i < std::size(kNodeInfos); ++i) {
+    if (kNodeInfos[i].field_count != kFieldCounts[i]) return false;
+  }
+  return true;
+}());
 
 // Operators and contexts carry nothing, so one shared instance per kind serves every tree.
 std::array<Node, static_cast<std::size_t>(NodeKind::kCount)> make_singletons() {

@@ -136,6 +136,14 @@ struct NodeInfo {
 /// The class description of a kind.
 const NodeInfo& node_info(NodeKind kind);
 
+/// node_info(kind).field_count, inline: the parser sizes every node it allocates by it, and an
+/// out-of-line lookup there costs a call per node.
+inline constexpr std::uint8_t kFieldCounts[] = {
+#define PYPYREADY_NODE(enum_name, name, base, positions, in_311, count, ...) count,
+#include "python/ast_schema_table.inc"
+#undef PYPYREADY_NODE
+};
+
 /// The shared, field-less node of an operator or expression context (Load, Add, Not, Eq, ...).
 Node* singleton_node(NodeKind kind);
 

@@ -10,6 +10,9 @@ namespace pypyready::python::detail {
 
 inline constexpr std::uint8_t kIdentifierStart = 1;  ///< letter, '_' or any non-ASCII byte
 inline constexpr std::uint8_t kIdentifierPart = 2;   ///< kIdentifierStart or a digit
+inline constexpr std::uint8_t kStringPrefix = 4;     ///< b, r, u, f in either case
+inline constexpr std::uint8_t kBlank = 8;            ///< space, tab, form feed: between tokens
+inline constexpr std::uint8_t kAsciiNamePart = 16;   ///< ASCII letter, digit or '_'
 
 /// CPython's is_potential_identifier_start/char: non-ASCII bytes are let through and checked
 /// against PEP 3131 once the whole identifier is known.
@@ -18,8 +21,12 @@ inline constexpr std::array<std::uint8_t, 256> kCharClass = [] {
   for (int c = 0; c < 256; ++c) {
     bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
     bool digit = c >= '0' && c <= '9';
+    bool prefix =
+        c == 'b' || c == 'B' || c == 'r' || c == 'R' || c == 'u' || c == 'U' || c == 'f' || c == 'F';
     table[c] = static_cast<std::uint8_t>((letter ? kIdentifierStart | kIdentifierPart : 0) |
-                                         (digit ? kIdentifierPart : 0));
+                                         (digit ? kIdentifierPart : 0) | (prefix ? kStringPrefix : 0) |
+                                         (c == ' ' || c == '\t' || c == '\f' ? kBlank : 0) |
+                                         ((letter || digit) && c < 0x80 ? kAsciiNamePart : 0));
   }
   return table;
 }();

@@ -51,6 +51,21 @@ constexpr KeywordEntry kKeywords[] = {
     {"yield", TokenKind::kYield},
 };
 
+constexpr std::uint64_t pack(std::string_view text) {
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    word |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+  return word;
+}
+
+// kKeywords[i].text packed as keyword_kind_packed expects.
+constexpr auto kPacked = [] {
+  std::array<std::uint64_t, std::size(kKeywords)> words{};
+  for (std::size_t i = 0; i < words.size(); ++i)
+    words[i] = pack(kKeywords[i].text);
+  return words;
+}();
+
 struct KeywordIndex {
   // For each first byte: [first, last) range into kKeywords (which is sorted by first byte).
   std::array<std::uint8_t, 256> first{};
@@ -78,6 +93,15 @@ TokenKind keyword_kind(std::string_view identifier) {
   auto c = static_cast<unsigned char>(identifier[0]);
   for (std::uint8_t i = kIndex.first[c]; i < kIndex.last[c]; ++i) {
     if (kKeywords[i].text == identifier) return kKeywords[i].kind;
+  }
+  return TokenKind::kName;
+}
+
+TokenKind keyword_kind_packed(std::uint64_t word) {
+  // Identifiers hold no zero byte, so equal words mean equal lengths and equal text.
+  auto c = static_cast<unsigned char>(word);
+  for (std::uint8_t i = kIndex.first[c]; i < kIndex.last[c]; ++i) {
+    if (kPacked[i] == word) return kKeywords[i].kind;
   }
   return TokenKind::kName;
 }

@@ -1,5 +1,6 @@
 #include "python/lexer.h"
 
+#include <bit>
 #include <cstring>
 
 #include "python/char_class.h"
@@ -37,11 +38,15 @@ bool Lexer::scan_indentation() {
   std::uint32_t alt_column = 0;  // the same line measured with tab size 1 (TabError check)
   std::uint32_t continuation_column = 0;
   for (;;) {
+    // Runs of spaces, the usual indentation, in a tight loop on a local position.
+    std::uint32_t pos = pos_;
+    while (pos < size_ && data_[pos] == ' ')
+      ++pos;
+    column += pos - pos_;
+    alt_column += pos - pos_;
+    pos_ = pos;
     int c = peek();
-    if (c == ' ') {
-      ++column;
-      ++alt_column;
-    } else if (c == '\t') {
+    if (c == '\t') {
       column = (column / 8 + 1) * 8;
       ++alt_column;
     } else if (c == '\f') {
@@ -122,7 +127,7 @@ bool Lexer::scan_normal() {
   int c;
   for (;;) {
     std::uint32_t pos = pos_;
-    while (pos < size_ && (data_[pos] == ' ' || data_[pos] == '\t' || data_[pos] == '\f'))
+    while (pos < size_ && (kCharClass[static_cast<unsigned char>(data_[pos])] & kBlank))
       ++pos;
     pos_ = pos;
     c = next();
@@ -136,25 +141,29 @@ bool Lexer::scan_normal() {
     return scan_identifier_or_prefixed_string();
   }
   if (c == '\n') return scan_newline(start_);
-  if (c == '#') {
-    const void* newline = std::memchr(data_ + pos_, '\n', size_ - pos_);
-    pos_ = newline ? static_cast<std::uint32_t>(static_cast<const char*>(newline) - data_) : size_;
-    emit_trivia(TokenKind::kComment, start_, pos_);
-    return true;
-  }
+  if (c == '#') return scan_comment();
   if (is_digit(c)) return scan_number(c);
-  if (c == '.') {
-    if (is_digit(peek())) return scan_number(c);
-    if (peek() == '.' && peek_at(pos_ + 1) == '.') {
-      pos_ += 2;
-      emit_here(TokenKind::kEllipsis, start_, pos_);
-    } else {
-      emit_here(TokenKind::kDot, start_, pos_);
-    }
-    return true;
-  }
+  if (c == '.') return scan_dot();
   if (c == '"' || c == '\'') return scan_string(c);
   return scan_operator(c);
+}
+
+bool Lexer::scan_comment() {
+  const void* newline = std::memchr(data_ + pos_, '\n', size_ - pos_);
+  pos_ = newline ? static_cast<std::uint32_t>(static_cast<const char*>(newline) - data_) : size_;
+  emit_trivia(TokenKind::kComment, start_, pos_);
+  return true;
+}
+
+bool Lexer::scan_dot() {
+  if (is_digit(peek())) return scan_number('.');
+  if (peek() == '.' && peek_at(pos_ + 1) == '.') {
+    pos_ += 2;
+    emit_here(TokenKind::kEllipsis, start_, pos_);
+  } else {
+    emit_here(TokenKind::kDot, start_, pos_);
+  }
+  return true;
 }
 
 bool Lexer::scan_end_of_input() {
@@ -198,7 +207,8 @@ bool Lexer::scan_identifier_or_prefixed_string() {
   // br/rb and fr/rf; u combines with nothing.
   bool saw_b = false, saw_r = false, saw_u = false, saw_f = false;
   int c = next();
-  for (;;) {
+  // The class test lets most names, which start with no prefix letter, skip the checks below.
+  while (c != kEof && (kCharClass[c] & kStringPrefix)) {
     if (!(saw_b || saw_u || saw_f) && (c == 'b' || c == 'B')) {
       saw_b = true;
     } else if (!(saw_b || saw_u || saw_r || saw_f) && (c == 'u' || c == 'U')) {
@@ -218,14 +228,34 @@ bool Lexer::scan_identifier_or_prefixed_string() {
   const auto* bytes = reinterpret_cast<const unsigned char*>(data_);
   const unsigned char* p = bytes + pos_;
   const unsigned char* end = bytes + size_;
-  unsigned seen = 0;
-  while (p < end && (kCharClass[*p] & kIdentifierPart))
-    seen |= *p++;
+  while (p < end && (kCharClass[*p] & kAsciiNamePart))
+    ++p;
+  // A non-ASCII byte: the rest of the name needs the PEP 3131 check.
+  bool non_ascii = p < end && *p >= 0x80;
+  if (non_ascii) {
+    while (p < end && (kCharClass[*p] & kIdentifierPart))
+      ++p;
+  }
   pos_ = static_cast<std::uint32_t>(p - bytes);
-  bool non_ascii = (seen & 0x80) != 0;
   if (non_ascii && !verify_identifier(start_)) return false;
-  emit_here(keyword_kind(text_.substr(start_, pos_ - start_)), start_, pos_);
+  emit_here(identifier_kind(), start_, pos_);
   return true;
+}
+
+TokenKind Lexer::identifier_kind() const {
+  std::uint32_t length = pos_ - start_;
+  if (length < 2 || length > 8) return TokenKind::kName;  // no keyword is shorter or longer
+  if constexpr (std::endian::native == std::endian::little) {
+    // One unaligned load when the text has 8 bytes from the start: masked to the identifier,
+    // it is the packed form keyword_kind_packed takes.
+    if (start_ + 8 <= size_) {
+      std::uint64_t word;
+      std::memcpy(&word, data_ + start_, 8);
+      if (length < 8) word &= (std::uint64_t{1} << (8 * length)) - 1;
+      return keyword_kind_packed(word);
+    }
+  }
+  return keyword_kind(text_.substr(start_, length));
 }
 
 bool Lexer::verify_identifier(std::uint32_t begin) {
@@ -257,99 +287,101 @@ bool Lexer::verify_identifier(std::uint32_t begin) {
 }
 
 bool Lexer::scan_operator(int c) {
-  auto one = [&](TokenKind kind) {
-    emit_here(kind, start_, pos_);
-    return true;
-  };
   // Two- and three-character operators: take the longest match.
-  auto choose = [&](int second, TokenKind two, TokenKind otherwise) {
-    if (peek() == second) {
-      ++pos_;
-      return one(two);
-    }
-    return one(otherwise);
+  auto pick = [&](int second, TokenKind two, TokenKind otherwise) {
+    if (peek() != second) return otherwise;
+    ++pos_;
+    return two;
   };
+  // Every case chooses a kind and one emit follows: a single copy of the inlined token append.
+  TokenKind kind;
   switch (c) {
     case '(':
     case '[':
     case '{':
       if (!open_bracket(static_cast<char>(c))) return false;
-      return one(c == '('   ? TokenKind::kLeftParen
-                 : c == '[' ? TokenKind::kLeftBracket
-                            : TokenKind::kLeftBrace);
+      kind = c == '(' ? TokenKind::kLeftParen : c == '[' ? TokenKind::kLeftBracket : TokenKind::kLeftBrace;
+      break;
     case ')':
     case ']':
     case '}':
       if (!close_bracket(static_cast<char>(c))) return false;
-      return one(c == ')'   ? TokenKind::kRightParen
-                 : c == ']' ? TokenKind::kRightBracket
-                            : TokenKind::kRightBrace);
+      kind = c == ')' ? TokenKind::kRightParen : c == ']' ? TokenKind::kRightBracket : TokenKind::kRightBrace;
+      break;
     case ':':
+      kind = TokenKind::kColon;
       if (in_fstring()) {
         FStringMode& mode = modes_.back();
         // A colon at the replacement field's own bracket depth starts its format spec.
         if (mode.expr_start_depth >= 0 && mode.curly_depth - 1 == mode.expr_start_depth) {
           mode.in_expression = false;
           mode.in_format_spec = true;
-          return one(TokenKind::kColon);
+          break;
         }
       }
-      return choose('=', TokenKind::kColonEqual, TokenKind::kColon);
-    case ',':
-      return one(TokenKind::kComma);
-    case ';':
-      return one(TokenKind::kSemicolon);
-    case '~':
-      return one(TokenKind::kTilde);
-    case '+':
-      return choose('=', TokenKind::kPlusEqual, TokenKind::kPlus);
-    case '-':
-      if (peek() == '>') {
-        ++pos_;
-        return one(TokenKind::kRightArrow);
-      }
-      return choose('=', TokenKind::kMinusEqual, TokenKind::kMinus);
-    case '*':
-      if (peek() == '*') {
-        ++pos_;
-        return choose('=', TokenKind::kDoubleStarEqual, TokenKind::kDoubleStar);
-      }
-      return choose('=', TokenKind::kStarEqual, TokenKind::kStar);
-    case '/':
-      if (peek() == '/') {
-        ++pos_;
-        return choose('=', TokenKind::kDoubleSlashEqual, TokenKind::kDoubleSlash);
-      }
-      return choose('=', TokenKind::kSlashEqual, TokenKind::kSlash);
-    case '%':
-      return choose('=', TokenKind::kPercentEqual, TokenKind::kPercent);
-    case '@':
-      return choose('=', TokenKind::kAtEqual, TokenKind::kAt);
-    case '|':
-      return choose('=', TokenKind::kVerticalBarEqual, TokenKind::kVerticalBar);
-    case '&':
-      return choose('=', TokenKind::kAmpersandEqual, TokenKind::kAmpersand);
-    case '^':
-      return choose('=', TokenKind::kCircumflexEqual, TokenKind::kCircumflex);
-    case '=':
-      return choose('=', TokenKind::kEqEqual, TokenKind::kEqual);
-    case '!':
-      return choose('=', TokenKind::kNotEqual, TokenKind::kExclamation);
-    case '<':
-      if (peek() == '<') {
-        ++pos_;
-        return choose('=', TokenKind::kLeftShiftEqual, TokenKind::kLeftShift);
-      }
-      return choose('=', TokenKind::kLessEqual, TokenKind::kLess);
-    case '>':
-      if (peek() == '>') {
-        ++pos_;
-        return choose('=', TokenKind::kRightShiftEqual, TokenKind::kRightShift);
-      }
-      return choose('=', TokenKind::kGreaterEqual, TokenKind::kGreater);
-    default:
+      kind = pick('=', TokenKind::kColonEqual, TokenKind::kColon);
       break;
+    case ',':
+      kind = TokenKind::kComma;
+      break;
+    case ';':
+      kind = TokenKind::kSemicolon;
+      break;
+    case '~':
+      kind = TokenKind::kTilde;
+      break;
+    case '+':
+      kind = pick('=', TokenKind::kPlusEqual, TokenKind::kPlus);
+      break;
+    case '-':
+      kind = peek() == '>' ? (++pos_, TokenKind::kRightArrow)
+                           : pick('=', TokenKind::kMinusEqual, TokenKind::kMinus);
+      break;
+    case '*':
+      kind = peek() == '*' ? (++pos_, pick('=', TokenKind::kDoubleStarEqual, TokenKind::kDoubleStar))
+                           : pick('=', TokenKind::kStarEqual, TokenKind::kStar);
+      break;
+    case '/':
+      kind = peek() == '/' ? (++pos_, pick('=', TokenKind::kDoubleSlashEqual, TokenKind::kDoubleSlash))
+                           : pick('=', TokenKind::kSlashEqual, TokenKind::kSlash);
+      break;
+    case '%':
+      kind = pick('=', TokenKind::kPercentEqual, TokenKind::kPercent);
+      break;
+    case '@':
+      kind = pick('=', TokenKind::kAtEqual, TokenKind::kAt);
+      break;
+    case '|':
+      kind = pick('=', TokenKind::kVerticalBarEqual, TokenKind::kVerticalBar);
+      break;
+    case '&':
+      kind = pick('=', TokenKind::kAmpersandEqual, TokenKind::kAmpersand);
+      break;
+    case '^':
+      kind = pick('=', TokenKind::kCircumflexEqual, TokenKind::kCircumflex);
+      break;
+    case '=':
+      kind = pick('=', TokenKind::kEqEqual, TokenKind::kEqual);
+      break;
+    case '!':
+      kind = pick('=', TokenKind::kNotEqual, TokenKind::kExclamation);
+      break;
+    case '<':
+      kind = peek() == '<' ? (++pos_, pick('=', TokenKind::kLeftShiftEqual, TokenKind::kLeftShift))
+                           : pick('=', TokenKind::kLessEqual, TokenKind::kLess);
+      break;
+    case '>':
+      kind = peek() == '>' ? (++pos_, pick('=', TokenKind::kRightShiftEqual, TokenKind::kRightShift))
+                           : pick('=', TokenKind::kGreaterEqual, TokenKind::kGreater);
+      break;
+    default:
+      return invalid_character(c);
   }
+  emit_here(kind, start_, pos_);
+  return true;
+}
+
+bool Lexer::invalid_character(int c) {
   if (c == 0) return fail_before_cursor("source code cannot contain null bytes");
   if (c < 0x20 || c == 0x7f) {
     return fail_before_cursor("invalid non-printable character U+" + hex_upper4(static_cast<char32_t>(c)));

@@ -53,10 +53,16 @@ class Lexer {
   bool scan_normal();
   bool scan_end_of_input();
   bool scan_newline(std::uint32_t begin);
+  // Out of line so that scan_normal, run once per token, stays small: inlined, their token
+  // emission made it save and restore every callee-saved register on each call.
+  [[gnu::noinline]] bool scan_comment();
+  [[gnu::noinline]] bool scan_dot();
   bool indentation_error(std::string message, std::uint32_t column);
   bool scan_identifier_or_prefixed_string();
   bool verify_identifier(std::uint32_t begin);
+  TokenKind identifier_kind() const;  ///< keyword or kName, for the identifier start_..pos_
   bool scan_operator(int c);
+  bool invalid_character(int c);  ///< the error for a byte that starts no token
   bool open_bracket(char c);
   bool close_bracket(char c);
   bool continuation_line();

@@ -41,11 +41,6 @@ Parser::Parser(std::string_view text, const std::vector<Token>& tokens,
   scratch_.reserve(256);
 }
 
-TokenKind Parser::kind_at(std::size_t ahead) const {
-  if (failed_) return TokenKind::kError;
-  return tok_at(ahead).kind;
-}
-
 const Token& Parser::tok_at(std::size_t ahead) const {
   std::size_t index = pos_ + ahead;
   if (index >= tokens_.size()) index = tokens_.size() - 1;
@@ -58,19 +53,6 @@ const Token& Parser::tok_at(std::size_t ahead) const {
 
 bool Parser::at_soft(std::string_view word) const {
   return kind() == TokenKind::kName && text_of(tok()) == word;
-}
-
-void Parser::advance() {
-  if (failed_) return;
-  const Token& current = tokens_[pos_];
-  if (current.kind == TokenKind::kEndMarker || current.kind == TokenKind::kError) return;
-  // Nodes end at their last real token: layout tokens never extend a statement.
-  if (current.kind != TokenKind::kNewline && current.kind != TokenKind::kIndent &&
-      current.kind != TokenKind::kDedent) {
-    prev_line_ = current.end_line;
-    prev_column_ = current.end_column;
-  }
-  ++pos_;
 }
 
 bool Parser::eat(TokenKind k) {
@@ -130,20 +112,6 @@ bool Parser::enter() {
   return true;
 }
 
-Node* Parser::make_at(NodeKind kind, std::uint32_t line, std::uint32_t col, std::uint32_t end_line,
-                      std::uint32_t end_col) {
-  const NodeInfo& info = node_info(kind);
-  std::size_t bytes = sizeof(Node) + sizeof(Slot) * info.field_count;
-  auto* node = static_cast<Node*>(arena_.allocate(bytes, alignof(Node)));
-  std::memset(static_cast<void*>(node), 0, bytes);
-  node->kind = kind;
-  node->lineno = line;
-  node->col_offset = col;
-  node->end_lineno = end_line;
-  node->end_col_offset = end_col;
-  return node;
-}
-
 Node* Parser::make(NodeKind kind, Start from) {
   return make_at(kind, from.line, from.column, prev_line_, prev_column_);
 }
@@ -171,19 +139,15 @@ NodeSpan Parser::one(Node* node) {
 }
 
 Ident Parser::ident_text(std::string_view text) {
-  bool ascii = true;
+  unsigned char seen = 0;  // OR of all bytes: no branch per byte
   for (char c : text)
-    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return Ident{text.data(), static_cast<std::uint32_t>(text.size())};
+    seen |= static_cast<unsigned char>(c);
+  if (seen < 0x80) return Ident{text.data(), static_cast<std::uint32_t>(text.size())};
   // PEP 3131: identifiers compare (and appear in the tree) in NFKC form.
   std::string normal = nfkc_normalize(text);
   auto* copy = static_cast<char*>(arena_.allocate(normal.size() + 1, 1));
   std::memcpy(copy, normal.data(), normal.size());
   return Ident{copy, static_cast<std::uint32_t>(normal.size())};
-}
-
-Ident Parser::ident(const Token& name_token) {
-  return ident_text(text_of(name_token));
 }
 
 Node* Parser::name_node(const Token& token, NodeKind ctx) {

@@ -93,11 +93,19 @@ Node* Parser::call(Node* func, Start from) {
   Start paren = start();
   if (!enter()) return placeholder();
   advance();
-  std::vector<Node*> args, keywords;
+  // Arguments gather on scratch_ and keywords on keyword_scratch_: nested calls push and pop
+  // above these marks, and no vector is allocated per call.
+  std::size_t args = scratch_mark();
+  std::size_t keywords = keyword_scratch_.size();
+  auto has_args = [&] { return scratch_.size() > args; };
+  auto has_keywords = [&] { return keyword_scratch_.size() > keywords; };
+  auto keyword_list = [&] {
+    return std::span<Node* const>(keyword_scratch_.data() + keywords, keyword_scratch_.size() - keywords);
+  };
   while (!at(TokenKind::kRightParen) && !failed()) {
     Start item = start();
     if (eat(TokenKind::kStar)) {
-      for (Node* keyword : keywords) {
+      for (Node* keyword : keyword_list()) {
         if (keyword->slot(0).ident.is_none()) {
           fail_at("iterable argument unpacking follows keyword argument unpacking", item.line, item.column,
                   item.line, item.column + 1);
@@ -108,12 +116,12 @@ Node* Parser::call(Node* func, Start from) {
       Node* starred = make(NodeKind::kStarred, item);
       starred->slot(0).node = value;
       starred->slot(1).node = singleton_node(NodeKind::kLoad);
-      args.push_back(starred);
+      push(starred);
     } else if (eat(TokenKind::kDoubleStar)) {
       Node* value = expression();
       Node* keyword = make(NodeKind::kKeyword, item);
       keyword->slot(1).node = value;
-      keywords.push_back(keyword);
+      keyword_scratch_.push_back(keyword);
     } else if (at(TokenKind::kName) && kind_at(1) == TokenKind::kEqual) {
       Ident name = ident(tok());
       advance();
@@ -122,13 +130,14 @@ Node* Parser::call(Node* func, Start from) {
       Node* keyword = make(NodeKind::kKeyword, item);
       keyword->slot(0).ident = name;
       keyword->slot(1).node = value;
-      keywords.push_back(keyword);
+      keyword_scratch_.push_back(keyword);
     } else {
       Node* value = named_expression();
       if (at(TokenKind::kFor) || (at(TokenKind::kAsync) && kind_at(1) == TokenKind::kFor)) {
+        bool first_item = !has_args() && !has_keywords();  // before the clauses go on scratch_
         std::size_t list = scratch_mark();
         comprehension_clauses(list);
-        bool alone = args.empty() && keywords.empty() && at(TokenKind::kRightParen);
+        bool alone = first_item && at(TokenKind::kRightParen);
         if (!alone) {
           fail_node("Generator expression must be parenthesized", value);
           break;
@@ -137,10 +146,10 @@ Node* Parser::call(Node* func, Start from) {
         Node* generator = make(NodeKind::kGeneratorExp, paren);
         generator->slot(0).node = value;
         generator->slot(1).list = take_list(list);
-        args.push_back(generator);
+        push(generator);
         Node* node = make(NodeKind::kCall, from);
         node->slot(0).node = func;
-        node->slot(1).list = to_span(arena_, args);
+        node->slot(1).list = take_list(args);
         leave();
         return node;
       }
@@ -148,33 +157,37 @@ Node* Parser::call(Node* func, Start from) {
         fail_node("expression cannot contain assignment, perhaps you meant \"==\"?", value);
         break;
       }
-      if (!keywords.empty() && !failed()) {
+      if (has_keywords() && !failed()) {
         bool unpacking = false;
-        for (Node* keyword : keywords)
+        for (Node* keyword : keyword_list())
           unpacking = unpacking || keyword->slot(0).ident.is_none();
         fail_node(unpacking ? "positional argument follows keyword argument unpacking"
                             : "positional argument follows keyword argument",
                   value);
         break;
       }
-      args.push_back(value);
+      push(value);
     }
     if (!eat(TokenKind::kComma)) break;
   }
   if (!at(TokenKind::kRightParen) && !failed()) {
-    const Node* last = args.empty() ? nullptr : args.back();
-    if (!keywords.empty() &&
-        (last == nullptr || keywords.back()->lineno > last->lineno ||
-         (keywords.back()->lineno == last->lineno && keywords.back()->col_offset > last->col_offset))) {
-      last = keywords.back()->slot(1).node;
+    const Node* last = has_args() ? scratch_.back() : nullptr;
+    if (has_keywords()) {
+      const Node* keyword = keyword_scratch_.back();
+      if (last == nullptr || keyword->lineno > last->lineno ||
+          (keyword->lineno == last->lineno && keyword->col_offset > last->col_offset)) {
+        last = keyword->slot(1).node;
+      }
     }
     close_or_comma(TokenKind::kRightParen, last);
   }
   advance();
   Node* node = make(NodeKind::kCall, from);
   node->slot(0).node = func;
-  node->slot(1).list = to_span(arena_, args);
-  node->slot(2).list = to_span(arena_, keywords);
+  node->slot(1).list = take_list(args);
+  node->slot(2).list =
+      NodeSpan{arena_.copy(keyword_list()), static_cast<std::uint32_t>(keyword_list().size())};
+  keyword_scratch_.resize(keywords);
   leave();
   return node;
 }

@@ -44,6 +44,42 @@ BinaryOperator binary_operator(TokenKind kind) {
   }
 }
 
+// Whether a token after a primary makes some precedence level (power up to disjunction) go on.
+// When none does, which is the common case, expression() skips the levels altogether.
+bool continues_operand(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kOr:
+    case TokenKind::kAnd:
+    case TokenKind::kNot:  // `not in`
+    case TokenKind::kIs:
+    case TokenKind::kIn:
+    case TokenKind::kEqEqual:
+    case TokenKind::kNotEqual:
+    case TokenKind::kLess:
+    case TokenKind::kLessEqual:
+    case TokenKind::kGreater:
+    case TokenKind::kGreaterEqual:
+    case TokenKind::kDoubleStar:
+      return true;
+    default:
+      return binary_operator(kind).op != NodeKind::kCount;
+  }
+}
+
+// Whether a token makes one of the levels act before reaching primary (unary operators).
+bool prefix_operator(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kNot:
+    case TokenKind::kPlus:
+    case TokenKind::kMinus:
+    case TokenKind::kTilde:
+    case TokenKind::kAwait:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 Node* Parser::star_expressions() {
@@ -105,7 +141,14 @@ Node* Parser::expression() {
     result = lambda_expression();
   } else {
     Start from = start();
-    result = disjunction();
+    if (prefix_operator(kind())) {
+      result = disjunction();
+    } else {
+      // Fast path: parse the primary first and enter the levels only if an operator follows;
+      // they then take the primary as their leftmost operand, so the tree is the same.
+      Leftmost first{primary(), from};
+      result = continues_operand(kind()) ? disjunction(&first) : first.node;
+    }
     if (at(TokenKind::kIf)) {
       advance();
       Node* test = disjunction();
@@ -134,9 +177,9 @@ Node* Parser::lambda_expression() {
   return lambda;
 }
 
-Node* Parser::disjunction() {
-  Start from = start();
-  Node* first = conjunction();
+Node* Parser::disjunction(const Leftmost* leftmost) {
+  Start from = leftmost ? leftmost->from : start();
+  Node* first = conjunction(leftmost);
   if (!at(TokenKind::kOr)) return first;
   std::size_t list = scratch_mark();
   push(first);
@@ -148,9 +191,9 @@ Node* Parser::disjunction() {
   return node;
 }
 
-Node* Parser::conjunction() {
-  Start from = start();
-  Node* first = inversion();
+Node* Parser::conjunction(const Leftmost* leftmost) {
+  Start from = leftmost ? leftmost->from : start();
+  Node* first = inversion(leftmost);
   if (!at(TokenKind::kAnd)) return first;
   std::size_t list = scratch_mark();
   push(first);
@@ -162,8 +205,8 @@ Node* Parser::conjunction() {
   return node;
 }
 
-Node* Parser::inversion() {
-  if (!at(TokenKind::kNot)) return comparison();
+Node* Parser::inversion(const Leftmost* first) {
+  if (first != nullptr || !at(TokenKind::kNot)) return comparison(first);
   if (!enter()) return placeholder();
   Start from = start();
   advance();
@@ -175,11 +218,11 @@ Node* Parser::inversion() {
   return node;
 }
 
-Node* Parser::comparison() {
-  Start from = start();
-  Node* left = bitwise_or();
-  std::size_t ops = scratch_mark();
-  std::vector<Node*> comparators;
+Node* Parser::comparison(const Leftmost* first) {
+  Start from = first ? first->from : start();
+  Node* left = binary(1, first);
+  // Operators and comparators alternate on scratch_ (no vector per comparison).
+  std::size_t pairs = scratch_mark();
   for (;;) {
     NodeKind op = NodeKind::kCount;
     switch (kind()) {
@@ -224,15 +267,21 @@ Node* Parser::comparison() {
     if (op == NodeKind::kCount) break;
     advance();
     push(singleton_node(op));
-    comparators.push_back(bitwise_or());
+    push(bitwise_or());
   }
-  if (comparators.empty()) return left;
+  if (scratch_.size() == pairs) return left;
   Node* node = make(NodeKind::kCompare, from);
   node->slot(0).node = left;
-  node->slot(1).list = take_list(ops);
-  for (Node* comparator : comparators)
-    push(comparator);
-  node->slot(2).list = take_list(ops);
+  std::size_t count = (scratch_.size() - pairs) / 2;
+  auto** ops = static_cast<Node**>(arena_.allocate(sizeof(Node*) * count, alignof(Node*)));
+  auto** comparators = static_cast<Node**>(arena_.allocate(sizeof(Node*) * count, alignof(Node*)));
+  for (std::size_t i = 0; i < count; ++i) {
+    ops[i] = scratch_[pairs + 2 * i];
+    comparators[i] = scratch_[pairs + 2 * i + 1];
+  }
+  scratch_.resize(pairs);
+  node->slot(1).list = NodeSpan{ops, static_cast<std::uint32_t>(count)};
+  node->slot(2).list = NodeSpan{comparators, static_cast<std::uint32_t>(count)};
   return node;
 }
 
@@ -240,9 +289,9 @@ Node* Parser::bitwise_or() {
   return binary(1);
 }
 
-Node* Parser::binary(int min_precedence) {
-  Start from = start();
-  Node* left = factor();
+Node* Parser::binary(int min_precedence, const Leftmost* first) {
+  Start from = first ? first->from : start();
+  Node* left = factor(first);
   for (;;) {
     BinaryOperator op = binary_operator(kind());
     if (op.precedence < min_precedence || op.op == NodeKind::kCount) return left;
@@ -256,7 +305,8 @@ Node* Parser::binary(int min_precedence) {
   }
 }
 
-Node* Parser::factor() {
+Node* Parser::factor(const Leftmost* first) {
+  if (first != nullptr) return power(first);
   NodeKind op;
   switch (kind()) {
     case TokenKind::kPlus:
@@ -282,10 +332,12 @@ Node* Parser::factor() {
   return node;
 }
 
-Node* Parser::power() {
-  Start from = start();
+Node* Parser::power(const Leftmost* first) {
+  Start from = first ? first->from : start();
   Node* base;
-  if (at(TokenKind::kAwait)) {
+  if (first != nullptr) {
+    base = first->node;
+  } else if (at(TokenKind::kAwait)) {
     if (!enter()) return placeholder();
     advance();
     Node* value = primary();

@@ -133,6 +133,23 @@ bool read_fstring_parts(Parser& parser, Pending& pending, bool raw) {
 
 Node* Parser::strings() {
   Start from = start();
+  TokenKind after = kind_at(1);
+  if (at(TokenKind::kString) && after != TokenKind::kString && after != TokenKind::kFStringStart) {
+    // One plain literal, the usual case: its value goes to the arena without the concatenation
+    // buffer below (the same node as that path builds, one string copy fewer).
+    core::Result<StringLiteral> literal = evaluate_string_literal(text_of(tok()));
+    if (!literal) {
+      fail(literal.error().message);
+      return placeholder();
+    }
+    advance();
+    Node* node = make(NodeKind::kConstant, from);
+    node->slot(0).constant = arena_.make<ConstantValue>(
+        ConstantValue{literal->is_bytes ? ConstantKind::kBytes : ConstantKind::kStr,
+                      arena_text(arena_, literal->value), 0.0, 0.0});
+    if (literal->has_u_prefix) node->slot(1).ident = Ident{"u", 1};
+    return node;
+  }
   std::size_t values = scratch_mark();
   Pending pending;
   bool any_fstring = false;

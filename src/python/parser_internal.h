@@ -2,7 +2,9 @@
 // The recursive-descent parser's state and rule functions, shared by the parser_*.cpp files.
 // Not part of the public interface: use parser.h.
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,13 @@ namespace pypyready::python::detail {
 struct Start {
   std::uint32_t line;
   std::uint32_t column;
+};
+
+/// An operand expression() has already parsed as a primary, handed down the precedence levels
+/// (disjunction .. power) so that they continue after it instead of parsing it again.
+struct Leftmost {
+  Node* node;
+  Start from;
 };
 
 /// Everything needed to rewind a speculative parse.
@@ -41,12 +50,38 @@ class Parser {
 
   // --- Token access (parser.cpp) ---
   TokenKind kind() const { return failed_ ? TokenKind::kError : tokens_[pos_].kind; }
-  TokenKind kind_at(std::size_t ahead) const;
+  TokenKind kind_at(std::size_t ahead) const {
+    if (failed_) return TokenKind::kError;
+    // The usual one-token lookahead, inline: the stream ends with kEndMarker or kError, so the
+    // next token exists unless the current one is that last one.
+    TokenKind current = tokens_[pos_].kind;
+    if (ahead == 1 && current != TokenKind::kEndMarker && current != TokenKind::kError)
+      return tokens_[pos_ + 1].kind;
+    return tok_at(ahead).kind;
+  }
   const Token& tok() const { return tokens_[pos_]; }
   const Token& tok_at(std::size_t ahead) const;
   bool at(TokenKind k) const { return kind() == k; }
   bool at_soft(std::string_view word) const;
-  void advance();
+  // Inline: every token passes through here. Nodes end at their last real token, so layout
+  // tokens (NEWLINE, INDENT, DEDENT) never move the end position; the end marker and the
+  // error token are never consumed.
+  void advance() {
+    if (failed_) return;
+    const Token& current = tokens_[pos_];
+    // kEndMarker, kNewline, kIndent, kDedent are the first four kinds: one compare sorts them out.
+    static_assert(static_cast<int>(TokenKind::kEndMarker) == 0 &&
+                  static_cast<int>(TokenKind::kNewline) == 1 && static_cast<int>(TokenKind::kIndent) == 2 &&
+                  static_cast<int>(TokenKind::kDedent) == 3);
+    if (current.kind > TokenKind::kDedent) {
+      if (current.kind == TokenKind::kError) return;
+      prev_line_ = current.end_line;
+      prev_column_ = current.end_column;
+    } else if (current.kind == TokenKind::kEndMarker) {
+      return;
+    }
+    ++pos_;
+  }
   bool eat(TokenKind k);
   void expect(TokenKind k, std::string_view message);
   Start start() const { return Start{tokens_[pos_].line, tokens_[pos_].column}; }
@@ -66,14 +101,36 @@ class Parser {
 
   // --- Building nodes ---
   Node* make(NodeKind kind, Start from);  ///< positions from `from` to the last token taken
+  // Inline, as advance(): one call per node built.
   Node* make_at(NodeKind kind, std::uint32_t line, std::uint32_t col, std::uint32_t end_line,
-                std::uint32_t end_col);
+                std::uint32_t end_col) {
+    std::size_t count = kFieldCounts[static_cast<std::size_t>(kind)];
+    auto* node = static_cast<Node*>(arena_.allocate(sizeof(Node) + sizeof(Slot) * count, alignof(Node)));
+    *node = Node{kind, line, col, end_line, end_col, 0};
+    Slot* slots = node->slots();
+    for (std::size_t i = 0; i < count; ++i)
+      slots[i].list = NodeSpan{nullptr, 0};  // the widest member: zeroes the whole slot
+    return node;
+  }
   void copy_end(Node* node, const Node* from);
   std::size_t scratch_mark() const { return scratch_.size(); }
   void push(Node* node) { scratch_.push_back(node); }
   NodeSpan take_list(std::size_t from);
   NodeSpan one(Node* node);
-  Ident ident(const Token& name_token);
+  Ident ident(const Token& name_token) {
+    // Most names are ASCII and at most 8 bytes: one masked 8-byte load tells, when the source
+    // has 8 bytes from the name's start. (Little-endian: the name's first byte is the low one.)
+    std::uint32_t size = name_token.end - name_token.begin;
+    if constexpr (std::endian::native == std::endian::little) {
+      if (size <= 8 && name_token.begin + 8 <= text_.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, text_.data() + name_token.begin, 8);
+        std::uint64_t mask = size == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+        if ((word & mask & 0x8080808080808080ULL) == 0) return Ident{text_.data() + name_token.begin, size};
+      }
+    }
+    return ident_text(text_of(name_token));
+  }
   Ident ident_text(std::string_view text);
   Node* name_node(const Token& token, NodeKind ctx);
   Node* placeholder();
@@ -113,14 +170,15 @@ class Parser {
   Node* named_expression();
   Node* expression();
   Node* lambda_expression();
-  Node* disjunction();
-  Node* conjunction();
-  Node* inversion();
-  Node* comparison();
+  // The precedence levels. `first`, when given, is the level's leftmost operand, already parsed.
+  Node* disjunction(const Leftmost* first = nullptr);
+  Node* conjunction(const Leftmost* first = nullptr);
+  Node* inversion(const Leftmost* first = nullptr);
+  Node* comparison(const Leftmost* first = nullptr);
   Node* bitwise_or();
-  Node* binary(int min_precedence);
-  Node* factor();
-  Node* power();
+  Node* binary(int min_precedence, const Leftmost* first = nullptr);
+  Node* factor(const Leftmost* first = nullptr);
+  Node* power(const Leftmost* first = nullptr);
   Node* primary();
   Node* atom();
   /// Takes `closer`, or fails as CPython does for `(a b)`: the comma hint at `last`.
@@ -164,6 +222,8 @@ class Parser {
   const std::vector<Token>& tokens_;
   const std::optional<SyntaxError>& token_error_;
   std::vector<Node*> scratch_;
+  // A second stack like scratch_, for call() keywords, which interleave with its arguments.
+  std::vector<Node*> keyword_scratch_;
   std::size_t pos_ = 0;
   std::uint32_t prev_line_ = 1;
   std::uint32_t prev_column_ = 0;
