@@ -19,20 +19,35 @@ std::size_t mix(const Scope& scope, std::uint64_t name_hash) {
 
 std::uint64_t BindingIndex::hash_name(std::string_view name) {
   // Names are short identifiers: their length and first and last (up to) eight bytes tell them
-  // apart well enough, and loading those costs less than a byte loop.
+  // apart well enough. Loads of a fixed width (overlapping for short names) cost less than a
+  // copy of a variable length or a byte loop.
   std::uint64_t head = 0;
   std::uint64_t tail = 0;
-  std::size_t part = name.size() < 8 ? name.size() : 8;
-  if (part != 0) {
-    std::memcpy(&head, name.data(), part);
-    std::memcpy(&tail, name.data() + name.size() - part, part);
+  const char* data = name.data();
+  const std::size_t size = name.size();
+  if (size >= 8) {
+    std::memcpy(&head, data, 8);
+    std::memcpy(&tail, data + size - 8, 8);
+  } else if (size >= 4) {
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+    std::memcpy(&first, data, 4);
+    std::memcpy(&last, data + size - 4, 4);
+    head = first;
+    tail = last;
+  } else if (size != 0) {
+    head = static_cast<unsigned char>(data[0]);
+    tail = (static_cast<std::uint64_t>(static_cast<unsigned char>(data[size / 2])) << 8) |
+           static_cast<unsigned char>(data[size - 1]);
   }
-  return (head * 0x9E3779B97F4A7C15ull) ^ (tail + name.size());
+  return (head * 0x9E3779B97F4A7C15ull) ^ (tail + size);
 }
 
 std::size_t BindingIndex::slot_of(const Scope& scope, std::string_view name, std::uint64_t name_hash) const {
   std::size_t slot = mix(scope, name_hash) & mask_;
-  while (slots_[slot].scope != nullptr && (slots_[slot].scope != &scope || slots_[slot].name != name))
+  // The stored hash settles nearly every mismatch before the names are compared.
+  while (slots_[slot].scope != nullptr &&
+         (slots_[slot].scope != &scope || slots_[slot].hash != name_hash || slots_[slot].name != name))
     slot = (slot + 1) & mask_;
   return slot;
 }
@@ -47,9 +62,11 @@ void BindingIndex::build(const std::deque<Scope>& scopes) {
   // the runs in binding order so every run lists its bindings in source order.
   for (const Scope& scope : scopes) {
     for (const Binding& binding : scope.bindings) {
-      Slot& slot = slots_[slot_of(scope, binding.name, hash_name(binding.name))];
+      const std::uint64_t name_hash = hash_name(binding.name);
+      Slot& slot = slots_[slot_of(scope, binding.name, name_hash)];
       slot.scope = &scope;
       slot.name = binding.name;
+      slot.hash = name_hash;
       ++slot.count;
     }
   }

@@ -32,6 +32,7 @@ class BindingIndex {
   struct Slot {
     const Scope* scope = nullptr;
     std::string_view name;
+    std::uint64_t hash = 0;    ///< hash_name(name)
     std::uint32_t offset = 0;  ///< first index in `indices_`
     std::uint32_t count = 0;
   };

@@ -4,6 +4,7 @@
 // model's builder runs it once and records the order it met the nodes in (with each node's
 // scope and parent), which SemanticModel::walk replays, so the two can never disagree.
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -35,6 +36,33 @@ inline bool is_singleton_kind(NodeKind kind) {
   return kind >= NodeKind::kLoad && kind <= NodeKind::kNotIn;
 }
 
+/// The slots of a kind that hold children (a node, an optional node or a list), last first.
+struct ChildSlots {
+  std::uint8_t count = 0;
+  std::uint8_t slot[8] = {};
+  bool list[8] = {};
+};
+
+/// ChildSlots of every kind, computed at compile time: the generic expansion runs for most
+/// nodes, and reading the field descriptions there cost a call and a loop over every field.
+inline constexpr auto kChildSlots = [] {
+  std::array<ChildSlots, static_cast<std::size_t>(NodeKind::kCount)> table{};
+  for (std::size_t kind = 0; kind < table.size(); ++kind) {
+    for (int field = 7; field >= 0; --field) {
+      const FieldInfo& info = detail::kFieldRows[kind].fields[field];
+      if (info.name == nullptr) continue;
+      if (info.shape != FieldShape::kNode && info.shape != FieldShape::kOptNode &&
+          info.shape != FieldShape::kList)
+        continue;
+      ChildSlots& slots = table[kind];
+      slots.slot[slots.count] = static_cast<std::uint8_t>(field);
+      slots.list[slots.count] = info.shape == FieldShape::kList;
+      ++slots.count;
+    }
+  }
+  return table;
+}();
+
 /// Visits every node below `module` in source order with its scope. `open_scope(node, kind,
 /// parent)` returns the scope a def/class/lambda/comprehension opens; `visit(entry)` sees each
 /// node. Uses an explicit stack, so depth is limited only by memory.
@@ -56,19 +84,12 @@ void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open
       push(items.items[index - 1], scope, outer);
   };
   auto push_generic = [&](const Node& node, Scope* scope, Scope* outer) {
-    const NodeInfo& info = node_info(node.kind);
-    for (int field = info.field_count - 1; field >= 0; --field) {
-      switch (info.fields[field].shape) {
-        case FieldShape::kNode:
-        case FieldShape::kOptNode:
-          push(child_at(node, field), scope, outer);
-          break;
-        case FieldShape::kList:
-          push_list(children_at(node, field), scope, outer);
-          break;
-        default:
-          break;
-      }
+    const ChildSlots& slots = kChildSlots[static_cast<std::size_t>(node.kind)];
+    for (std::uint8_t index = 0; index < slots.count; ++index) {
+      if (slots.list[index])
+        push_list(children_at(node, slots.slot[index]), scope, outer);
+      else
+        push(child_at(node, slots.slot[index]), scope, outer);
     }
   };
 

@@ -43,7 +43,9 @@ struct Binding {
   const Scope* scope;
   std::uint32_t line;
   std::uint32_t column;
-  std::string origin;           ///< imports: the qualified name bound ("os", "os.path", "sys._getframe")
+  /// Imports: the qualified name bound ("os", "os.path", "sys._getframe"); a view of the source
+  /// or of a string the model keeps, so that bindings stay cheap to copy as vectors grow.
+  std::string_view origin;
   const Node* value = nullptr;  ///< `name = value`: the assigned expression (to follow aliases)
 };
 
@@ -73,6 +75,7 @@ struct ModuleContext {
 class SemanticModel {
  public:
   explicit SemanticModel(const Module& module, ModuleContext context = {});
+  ~SemanticModel();
   SemanticModel(const SemanticModel&) = delete;
   SemanticModel& operator=(const SemanticModel&) = delete;
 
@@ -115,9 +118,11 @@ class SemanticModel {
   const Binding* pick(const Scope& scope, std::span<const std::uint32_t> candidates, std::uint32_t line,
                       std::uint32_t column, bool from_nested_scope) const;
   bool append_qualified_name(const Node& expression, const Scope& scope, int depth, std::string& out) const;
+  static std::vector<Visit>& pooled_order();
 
   ModuleContext context_;
   std::deque<Scope> scopes_;
+  std::deque<std::string> origins_;  ///< composed origins of `from a import b` (a deque: no moves)
   std::unordered_map<const Node*, const Scope*> scope_by_node_;
   BindingIndex index_;
   std::vector<Visit> order_;

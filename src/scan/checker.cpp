@@ -106,8 +106,9 @@ void Checker::check_python(FileResult& result, std::string_view bytes) const {
   RuleContext context(result.path, text, model, parents, lines, result.findings, settings_);
 
   for (const python::SemanticModel::Visit& visit : model.walk_order()) {
+    context.set_scope(visit.scope);
     for (const Subscribed& subscribed : by_kind_[static_cast<std::size_t>(visit.node->kind)]) {
-      context.set_current(subscribed.info, visit.scope);
+      context.set_rule(subscribed.info);
       subscribed.rule->check(*visit.node, context);
     }
   }

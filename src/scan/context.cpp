@@ -57,10 +57,9 @@ std::string RuleContext::callee_name(const Node& call) const {
   return cached_name(call, true);
 }
 
-const std::string& RuleContext::cached_name(const Node& node, bool callee) const {
-  auto key = reinterpret_cast<std::uintptr_t>(&node) >> 3;
-  CachedName& entry = name_cache_[(key * 2 + (callee ? 1 : 0)) % kNameCacheSize];
-  if (entry.node == &node && entry.scope == scope_ && entry.callee == callee) return entry.name;
+// The miss of cached_name(): resolves the name into the node's cache entry.
+const std::string& RuleContext::resolve_name(const Node& node, bool callee) const {
+  CachedName& entry = name_cache_[name_slot(node, callee)];
   entry.node = &node;
   entry.scope = scope_;
   entry.callee = callee;

@@ -80,6 +80,10 @@ class RuleContext {
     rule_ = rule;
     scope_ = scope;
   }
+  /// The halves of set_current(): the engine sets the scope once per node and the rule once
+  /// per call, the dispatch running some millions of times over a large tree.
+  void set_scope(const python::Scope* scope) { scope_ = scope; }
+  void set_rule(const RuleInfo* rule) { rule_ = rule; }
 
   /// What rules::api_use() learnt about the node it was last asked about, so the ten or so
   /// rules that ask about every Name, Attribute and Call share one look at it.
@@ -116,7 +120,17 @@ class RuleContext {
   static constexpr std::size_t kNameCacheSize = 64;
   mutable std::array<CachedName, kNameCacheSize> name_cache_;
   mutable ApiUseMemo api_use_memo_;
-  const std::string& cached_name(const python::Node& node, bool callee) const;
+  static std::size_t name_slot(const python::Node& node, bool callee) {
+    auto key = reinterpret_cast<std::uintptr_t>(&node) >> 3;
+    return (key * 2 + (callee ? 1 : 0)) % kNameCacheSize;
+  }
+  // Inline: most queries hit, a rule asking about a node another rule resolved.
+  const std::string& cached_name(const python::Node& node, bool callee) const {
+    const CachedName& entry = name_cache_[name_slot(node, callee)];
+    if (entry.node == &node && entry.scope == scope_ && entry.callee == callee) return entry.name;
+    return resolve_name(node, callee);
+  }
+  const std::string& resolve_name(const python::Node& node, bool callee) const;
 };
 
 /// Whether a node kind is a statement.

@@ -33,6 +33,10 @@ void read_codes(std::string_view text, std::vector<std::string>& codes) {
 }  // namespace
 
 bool Suppressions::parse_comment(std::string_view comment, bool& all, std::vector<std::string>& codes) {
+  // Every marker holds a '[' (`ignore[`) or a q (`noqa`), which most comments lack: those are
+  // dismissed without the lowercase copy and the searches.
+  if (std::none_of(comment.begin(), comment.end(), [](char c) { return c == '[' || c == 'q' || c == 'Q'; }))
+    return false;
   std::string text = lower(comment);
   bool found = false;
   for (std::string_view marker : {"pypyready: ignore[", "pypyready:ignore[", "ppy: ignore[", "ppy:ignore["}) {

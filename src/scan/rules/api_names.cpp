@@ -1,5 +1,7 @@
 #include "scan/rules/api_names.h"
 
+#include <algorithm>
+
 namespace pypyready::scan::rules {
 
 namespace {
@@ -10,17 +12,46 @@ std::uint64_t length_bit(std::size_t size) {
 
 }  // namespace
 
+std::size_t ApiNames::Words::hash(std::string_view word) {
+  // Length and three bytes: cheap, and enough to spread identifiers and dotted names.
+  if (word.empty()) return 0;
+  std::size_t key = word.size();
+  key = key * 131 + static_cast<unsigned char>(word.front());
+  key = key * 131 + static_cast<unsigned char>(word.back());
+  key = key * 131 + static_cast<unsigned char>(word[word.size() / 2]);
+  return key * 0x9E3779B97F4A7C15ull >> 20;
+}
+
 void ApiNames::Words::add(std::string_view word) {
   lengths_ |= length_bit(word.size());
   if (!word.empty()) first_letters_.set(static_cast<unsigned char>(word.front()));
   words_.push_back(word);
+  // Words are added only while the rules' constant lists are built: rebuilding the whole
+  // table when it grows is simplest.
+  if (table_.size() < words_.size() * 2) {
+    table_.assign(table_.empty() ? 16 : table_.size() * 2, std::string_view{});
+    for (std::string_view listed : words_) {
+      std::size_t slot = hash(listed) & (table_.size() - 1);
+      while (!table_[slot].empty() && table_[slot] != listed)
+        slot = (slot + 1) & (table_.size() - 1);
+      table_[slot] = listed;
+    }
+    return;
+  }
+  std::size_t slot = hash(word) & (table_.size() - 1);
+  while (!table_[slot].empty() && table_[slot] != word)
+    slot = (slot + 1) & (table_.size() - 1);
+  table_[slot] = word;
 }
 
 bool ApiNames::Words::contains(std::string_view word) const {
   if ((lengths_ & length_bit(word.size())) == 0) return false;
-  if (!word.empty() && !first_letters_.test(static_cast<unsigned char>(word.front()))) return false;
-  for (std::string_view candidate : words_)
-    if (candidate == word) return true;
+  if (word.empty()) return std::find(words_.begin(), words_.end(), word) != words_.end();
+  if (!first_letters_.test(static_cast<unsigned char>(word.front()))) return false;
+  for (std::size_t slot = hash(word) & (table_.size() - 1); !table_[slot].empty();
+       slot = (slot + 1) & (table_.size() - 1)) {
+    if (table_[slot] == word) return true;
+  }
   return false;
 }
 

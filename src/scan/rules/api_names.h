@@ -28,16 +28,20 @@ class ApiNames {
   static bool any_may_end_with(std::string_view last);
 
  private:
-  // Words with a quick rejection: a mask of their lengths and a set of their first letters.
+  // Words with a quick rejection (a mask of their lengths and a set of their first letters)
+  // and, past it, an open-addressing table: the union of every list's last components has a
+  // few hundred words, too many to compare one by one for every attribute of every file.
   class Words {
    public:
     void add(std::string_view word);
     bool contains(std::string_view word) const;
 
    private:
+    static std::size_t hash(std::string_view word);
     std::uint64_t lengths_ = 0;  // bit n: some word has n bytes (n < 64; longer ones go to bit 63)
     std::bitset<256> first_letters_;
     std::vector<std::string_view> words_;
+    std::vector<std::string_view> table_;  // size a power of two, at most half full; empty = free
   };
 
   // Last dotted components of the entries, for may_end_with().

@@ -75,9 +75,9 @@ bool is_builtin_value(const Node& node, RuleContext& context) {
       return kind != python::ConstantKind::kNone && kind != python::ConstantKind::kEllipsis;
     }
     case NodeKind::kName:
-      return listed(context.qualified_name(node), kBuiltinTypes);
+      return listed(context.qualified_name_view(node), kBuiltinTypes);
     case NodeKind::kCall:
-      return listed(context.callee_name(node), kBuiltinTypes);
+      return listed(context.callee_name_view(node), kBuiltinTypes);
     default:
       return false;
   }
@@ -169,9 +169,10 @@ class BuiltinCallableIntrospection final : public Rule {
     }
     std::string_view last = callee.kind == NodeKind::kName ? name_id(callee) : method;
     if (last != "type" && !last.starts_with("is")) return false;
-    std::string name = context.callee_name(call);
-    bool predicate = listed(name, kPredicates);
-    if (!predicate && name != "builtins.type") return false;
+    std::string_view resolved = context.callee_name_view(call);
+    bool predicate = listed(resolved, kPredicates);
+    if (!predicate && resolved != "builtins.type") return false;
+    std::string name(resolved);  // kept across the look-ups below
     if (call_args(call).size != 1 || !is_builtin_attribute(call_args(call).items[0], context)) return true;
     if (under_implementation_check(call, context)) return true;
     if (predicate) {

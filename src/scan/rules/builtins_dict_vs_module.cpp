@@ -194,7 +194,8 @@ class BuiltinsDictVsModule final : public Rule {
       use = &node;
       what = "iterating `__builtins__`";
     } else if (parent->kind == NodeKind::kCall && call_args(*parent).size == 1 &&
-               call_args(*parent).items[0] == &node && listed(context.callee_name(*parent), kDictConsumers)) {
+               call_args(*parent).items[0] == &node &&
+               listed(context.callee_name_view(*parent), kDictConsumers)) {
       use = parent;
       what = fmt::format("`{}(__builtins__)`", context.text_of(call_func(*parent)));
     }

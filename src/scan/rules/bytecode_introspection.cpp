@@ -75,7 +75,7 @@ constexpr NodeKind kKinds[] = {NodeKind::kName, NodeKind::kAttribute, NodeKind::
 bool is_code_object(const Node* node, RuleContext& context) {
   if (node == nullptr) return false;
   if (attribute_name(*node) == "__code__") return true;
-  return node->kind == NodeKind::kCall && context.callee_name(*node) == "builtins.compile";
+  return node->kind == NodeKind::kCall && context.callee_name_view(*node) == "builtins.compile";
 }
 
 class BytecodeIntrospection final : public Rule {

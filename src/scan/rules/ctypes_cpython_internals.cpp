@@ -1,6 +1,8 @@
 // PPY024 ctypes-cpython-internals: ctypes code that reaches into CPython's object layout.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
 
@@ -31,7 +33,7 @@ constexpr std::string_view kAddressFunctions[] = {"ctypes.cast", "ctypes.memmove
 constexpr NodeKind kKinds[] = {NodeKind::kName, NodeKind::kAttribute, NodeKind::kCall, NodeKind::kClassDef};
 
 bool is_id_call(const Node* node, RuleContext& context) {
-  return node != nullptr && node->kind == NodeKind::kCall && context.callee_name(*node) == "builtins.id";
+  return node != nullptr && node->kind == NodeKind::kCall && context.callee_name_view(*node) == "builtins.id";
 }
 
 bool mirrors_pyobject(const Node& class_def, RuleContext& context) {
@@ -85,7 +87,14 @@ class CtypesCpythonInternals final : public Rule {
       }
       return;
     }
-    std::string name = context.callee_name(call);
+    std::string_view resolved = context.callee_name_view(call);
+    // Most calls are none of these: copy the name (kept across later look-ups) only for those.
+    if (resolved != "ctypes.PyDLL" && resolved != "ctypes.CDLL" &&
+        std::find(std::begin(kAddressFunctions), std::end(kAddressFunctions), resolved) ==
+            std::end(kAddressFunctions)) {
+      return;
+    }
+    std::string name(resolved);
     if (name == "ctypes.PyDLL" || name == "ctypes.CDLL") {
       const Node* library = argument(call, 0, "name");
       bool none = library != nullptr && library->kind == NodeKind::kConstant &&

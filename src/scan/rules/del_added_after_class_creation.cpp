@@ -32,7 +32,7 @@ bool is_class_expression(const Node& node, RuleContext& context) {
     return binding != nullptr && binding->kind == python::BindingKind::kClass;
   }
   if (node.kind == NodeKind::kCall)
-    return context.callee_name(node) == "builtins.type" && call_args(node).size == 1;
+    return context.callee_name_view(node) == "builtins.type" && call_args(node).size == 1;
   if (node.kind == NodeKind::kAttribute) return attribute_name(node) == "__class__";
   return false;
 }
@@ -51,7 +51,7 @@ class DelAddedAfterClassCreation final : public Rule {
       context.report(node, "`__del__` assigned after the class was created is never called on PyPy");
       return;
     }
-    if (context.callee_name(node) != "builtins.setattr" || call_args(node).size != 3) return;
+    if (context.callee_name_view(node) != "builtins.setattr" || call_args(node).size != 3) return;
     std::optional<std::string_view> attribute = string_constant(call_args(node).items[1]);
     if (!attribute || *attribute != "__del__" || !is_class_expression(*call_args(node).items[0], context))
       return;

@@ -38,9 +38,9 @@ bool calls_gc_enable(const Node& root, const RuleContext& context) {
   python::walk_preorder(root, [&](const Node& node) {
     if (found) return false;
     if (node.kind == NodeKind::kCall && attribute_name(call_func(node)) == "enable") {
-      found = context.callee_name(node) == "gc.enable";
+      found = context.callee_name_view(node) == "gc.enable";
     } else if (node.kind == NodeKind::kCall && name_id(call_func(node)) == "enable") {
-      found = context.callee_name(node) == "gc.enable";
+      found = context.callee_name_view(node) == "gc.enable";
     }
     return !found;
   });
@@ -60,7 +60,7 @@ bool enabled_in_function(const RuleContext& context) {
       return false;
     }
     found = node.kind == NodeKind::kAttribute && attribute_name(node) == "enable" &&
-            context.qualified_name(node) == "gc.enable";
+            context.qualified_name_view(node) == "gc.enable";
     return !found;
   });
   return found;
@@ -160,7 +160,7 @@ class GcDisableSemantics final : public Rule {
   void check(const Node& call, RuleContext& context) const override {
     const Node& callee = call_func(call);
     if (attribute_name(callee) != "disable" && callee.kind != NodeKind::kName) return;
-    if (context.callee_name(call) != "gc.disable" || under_implementation_check(call, context)) return;
+    if (context.callee_name_view(call) != "gc.disable" || under_implementation_check(call, context)) return;
     if (in_finally(call, context)) return;
     if (enabled_in_finally(call, context) || enabled_in_function(context) || enabled_by_teardown(context) ||
         in_teardown(context)) {

@@ -179,7 +179,7 @@ Consumption consumption_of(const Node& value_node, const RuleContext& context) {
   const Node* value = &value_node;
   const Node* parent = context.parent(*value);
   while (parent != nullptr && parent->kind == NodeKind::kCall && &call_func(*parent) != value &&
-         listed(context.callee_name(*parent), kLazyWrappers)) {
+         listed(context.callee_name_view(*parent), kLazyWrappers)) {
     value = parent;
     parent = context.parent(*parent);
   }
@@ -238,8 +238,10 @@ class GeneratorWithCleanupAbandoned final : public Rule {
       if (parent->kind == NodeKind::kNamedExpr)
         target = python::child_at(*parent, field_slot(NodeKind::kNamedExpr, "target"));
       if (target == nullptr || target->kind != NodeKind::kName) return;
-      // The generator check walks the callee; do it only for calls of local functions.
-      if (called_function(call, context) == nullptr) return;
+      // The generator check walks the callee; do it only for calls of local functions. Following
+      // the bound name walks its whole scope, so it comes last, for generators with cleanup.
+      const Node* function = called_function(call, context);
+      if (function == nullptr || yield_with_cleanup(*function, context) == nullptr) return;
       abandoned = bound_generator_abandoned(name_id(*target), context);
     }
     if (!abandoned) return;

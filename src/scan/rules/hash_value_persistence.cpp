@@ -191,7 +191,7 @@ class HashValuePersistence final : public Rule {
       }
     }
     if (name_id(call_func(node)) != "hash" || call_args(node).size != 1) return;
-    if (context.callee_name(node) != "builtins.hash") return;
+    if (context.callee_name_view(node) != "builtins.hash") return;
     if (hashes_a_number(*call_args(node).items[0], context) || inside_hash_method(node, context)) return;
     std::string use = use_of_hash(node, context);
     if (use.empty() || under_implementation_check(node, context)) return;

@@ -137,9 +137,9 @@ std::string_view compared_with_width_or_hash(const Node& id_call, RuleContext& c
     if (&operand == child) return;
     walk_subtree(operand, 64, [&](const Node& node) {
       if (!found.empty()) return false;
-      if (node.kind == NodeKind::kCall && context.callee_name(node) == "builtins.hash") {
+      if (node.kind == NodeKind::kCall && context.callee_name_view(node) == "builtins.hash") {
         found = "hash()";
-      } else if (node.kind == NodeKind::kAttribute && context.qualified_name(node) == "sys.maxsize") {
+      } else if (node.kind == NodeKind::kAttribute && context.qualified_name_view(node) == "sys.maxsize") {
         found = "sys.maxsize";
       } else if (node.kind == NodeKind::kConstant && &node == &operand) {
         python::ConstantKind kind = node.slot(field_slot(NodeKind::kConstant, "value")).constant->kind;
@@ -220,7 +220,7 @@ class IdBasedIdentity final : public Rule {
   std::span<const NodeKind> kinds() const override { return kKinds; }
   void check(const Node& node, RuleContext& context) const override {
     if (name_id(call_func(node)) != "id" || call_args(node).size != 1) return;
-    if (context.callee_name(node) != "builtins.id") return;
+    if (context.callee_name_view(node) != "builtins.id") return;
     const Node& argument = *call_args(node).items[0];
     std::string message;
     if (std::string persisted = persisted_by(node, context); !persisted.empty()) {

@@ -74,7 +74,10 @@ bool ends_with_lowercase(std::string_view text, std::string_view lowercase_suffi
 }
 
 bool is_flag_name(std::string_view name) {
-  // Every Name and Attribute comes here: dismiss those that cannot end in a flag without copying.
+  // Every Name and Attribute comes here: dismiss those that cannot end in a flag without copying,
+  // most by their last character alone.
+  const char last = name.empty() ? '\0' : name.back();
+  if (last != 'y' && last != 'Y' && last != '3' && last != 'n' && last != 'N') return false;
   if (!ends_with_lowercase(name, "pypy") && !ends_with_lowercase(name, "pypy3") &&
       !ends_with_lowercase(name, "cpython"))
     return false;
@@ -215,7 +218,7 @@ class ImplementationSpecificBranch final : public Rule {
     if (args.size < 2) return;
     std::optional<std::string_view> attribute = string_constant(args.items[1]);
     if (!attribute || lower(*attribute).find("pypy") == std::string::npos) return;
-    if (context.qualified_name(*args.items[0]) != "sys") return;
+    if (context.qualified_name_view(*args.items[0]) != "sys") return;
     context.report(call, fmt::format("`{}` tells PyPy from CPython: test both paths", context.text_of(call)));
   }
 };

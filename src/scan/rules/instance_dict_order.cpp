@@ -183,7 +183,7 @@ class InstanceDictOrder final : public Rule {
       object = python::child_at(node, field_slot(NodeKind::kAttribute, "value"));
     } else {
       if (name_id(call_func(node)) != "vars" || call_args(node).size != 1) return;
-      if (context.callee_name(node) != "builtins.vars") return;
+      if (context.callee_name_view(node) != "builtins.vars") return;
       object = call_args(node).items[0];
     }
     const Node* iterable = &node;

@@ -44,7 +44,7 @@ bool consumer_ignores_order(const Node& value, const RuleContext& context) {
     // `name.startswith(tuple(prefixes))`: any match will do.
     std::string_view method = attribute_name(call_func(*parent));
     if (method == "startswith" || method == "endswith") return true;
-    return listed(context.callee_name(*parent), kOrderInsensitive);
+    return listed(context.callee_name_view(*parent), kOrderInsensitive);
   }
   if (parent->kind == NodeKind::kCompare) {
     // `x in list(s)`: membership only.
@@ -304,7 +304,8 @@ std::optional<OrderObserver> observed_at(const Node& iterable, const RuleContext
       if (first && (name == "json.dump" || name == "json.dumps")) return OrderObserver{parent, "json", true};
       if (first && name == "builtins.iter") {
         const Node* next = context.parent(*parent);
-        if (next != nullptr && next->kind == NodeKind::kCall && context.callee_name(*next) == "builtins.next")
+        if (next != nullptr && next->kind == NodeKind::kCall &&
+            context.callee_name_view(*next) == "builtins.next")
           return OrderObserver{next, "next(iter())", false};
         return std::nullopt;
       }
@@ -339,7 +340,7 @@ std::optional<OrderObserver> observed_at(const Node& iterable, const RuleContext
       if (owner == nullptr) return std::nullopt;
       if (owner->kind == NodeKind::kList || owner->kind == NodeKind::kTuple)
         return built_sequence(*owner, "unpacking", context, depth);
-      if (owner->kind == NodeKind::kCall && context.callee_name(*owner) == "builtins.print")
+      if (owner->kind == NodeKind::kCall && context.callee_name_view(*owner) == "builtins.print")
         return OrderObserver{owner, "print()", true};
       return std::nullopt;
     }

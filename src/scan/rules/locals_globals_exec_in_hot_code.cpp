@@ -64,7 +64,7 @@ class LocalsGlobalsExecInHotCode final : public Rule {
     if (id != "locals" && id != "globals" && id != "vars" && id != "exec" && id != "eval") return;
     if (id == "vars" && (call_args(node).size != 0 || call_keywords(node).size != 0)) return;
     if (!in_function(context.scope())) return;
-    if (context.callee_name(node) != fmt::format("builtins.{}", id)) return;
+    if (context.callee_name_view(node) != fmt::format("builtins.{}", id)) return;
     bool loop = context.in_loop(node);
     std::string_view formatting = formatting_use(node, context);
     // A single call per function run is cheap enough; repeated ones and formatting idioms are not.

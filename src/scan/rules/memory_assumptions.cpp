@@ -150,7 +150,7 @@ class MemoryAssumptions final : public Rule {
       case NodeKind::kCall: {
         const Node& callee = call_func(node);
         if (attribute_name(callee) != "setrlimit" && !is_imported_name(callee, context)) return;
-        if (context.callee_name(node) != "resource.setrlimit") return;
+        if (context.callee_name_view(node) != "resource.setrlimit") return;
         const Node* which = argument(node, 0, "resource");
         if (which == nullptr) return;
         std::string limit = context.qualified_name(*which);

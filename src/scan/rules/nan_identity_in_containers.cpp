@@ -71,12 +71,12 @@ bool is_nan(const Node& node, const RuleContext& context, int depth) {
     case NodeKind::kCall: {
       if (name_id(call_func(node)) != "float" || call_args(node).size != 1) return false;
       std::optional<std::string_view> text = string_constant(call_args(node).items[0]);
-      return text && is_nan_text(*text) && context.callee_name(node) == "builtins.float";
+      return text && is_nan_text(*text) && context.callee_name_view(node) == "builtins.float";
     }
     case NodeKind::kAttribute: {
       std::string_view attr = attribute_name(node);
       if (attr != "nan" && attr != "NaN" && attr != "NAN") return false;
-      return listed(context.qualified_name(node), kNanNames);
+      return listed(context.qualified_name_view(node), kNanNames);
     }
     case NodeKind::kName: {
       // Names of NaN constants say so (NAN, nan, _NaN, NAN_VALUE); others are not looked up.

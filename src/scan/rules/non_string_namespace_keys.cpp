@@ -170,7 +170,7 @@ class NonStringNamespaceKeys final : public Rule {
     }
     std::string_view last = callee.kind == NodeKind::kName ? name_id(callee) : method;
     if (call_args(call).size != 3 || last != "type") return;
-    if (context.callee_name(call) != "builtins.type") return;
+    if (context.callee_name_view(call) != "builtins.type") return;
     std::string_view type;
     const Node* key = first_non_str_key(call_args(call).items[2], context, type);
     if (key == nullptr || context.is_guarded(call)) return;

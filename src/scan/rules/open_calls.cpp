@@ -11,7 +11,7 @@ Opener opener_of(const Node& node, RuleContext& context) {
   // A bare name may be an alias (`from gzip import open as gzopen`): resolve it whatever it is called.
   if (last != "open" && last != "fdopen" && last != "urlopen" && callee.kind != NodeKind::kName)
     return Opener::kNone;
-  std::string name = context.callee_name(node);
+  std::string_view name = context.callee_name_view(node);
   if (name == "builtins.open" || name == "io.open") return Opener::kBuiltinOpen;
   if (name == "codecs.open" || name == "gzip.open" || name == "bz2.open" || name == "lzma.open" ||
       name == "os.fdopen") {
@@ -22,7 +22,7 @@ Opener opener_of(const Node& node, RuleContext& context) {
   if (last == "open" && callee.kind == NodeKind::kAttribute) {
     const Node& receiver = *python::child_at(callee, field_slot(NodeKind::kAttribute, "value"));
     if (receiver.kind == NodeKind::kCall) {
-      std::string constructor = context.callee_name(receiver);
+      std::string_view constructor = context.callee_name_view(receiver);
       if (constructor == "pathlib.Path" || constructor == "pathlib.PosixPath" ||
           constructor == "pathlib.WindowsPath") {
         return Opener::kOtherOpen;

@@ -112,7 +112,7 @@ const Resource* resource_of(const Node& call, const RuleContext& context) {
   bool candidate = last == "wrap_socket" || std::ranges::find(kLastComponents, last) != kLastComponents.end();
   // A bare name may be an alias (`from subprocess import Popen as Spawn`).
   if (!candidate && callee.kind != NodeKind::kName) return nullptr;
-  std::string name = context.callee_name(call);
+  std::string_view name = context.callee_name_view(call);
   for (const Resource& resource : kResources) {
     if (resource.name == name) return &resource;
   }

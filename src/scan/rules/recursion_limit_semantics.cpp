@@ -41,7 +41,7 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
 }
 
 bool is_getrecursionlimit(const Node& node, const RuleContext& context) {
-  return node.kind == NodeKind::kCall && context.callee_name(node) == "sys.getrecursionlimit";
+  return node.kind == NodeKind::kCall && context.callee_name_view(node) == "sys.getrecursionlimit";
 }
 
 // `setrecursionlimit(old)`: a name bound to getrecursionlimit(), or named like a saved value.
@@ -74,7 +74,7 @@ std::optional<double> constant_limit(const Node& node, const RuleContext& contex
       return value->text.size() > 18 ? kCap : std::stod(std::string(value->text));
     }
     case NodeKind::kCall: {
-      if (context.callee_name(node) != "builtins.int" || call_args(node).size != 1) return std::nullopt;
+      if (context.callee_name_view(node) != "builtins.int" || call_args(node).size != 1) return std::nullopt;
       return constant_limit(*call_args(node).items[0], context, depth + 1);
     }
     case NodeKind::kBinOp: {
@@ -125,11 +125,11 @@ bool sizes_by_limit(const Node& call, const RuleContext& context) {
   for (const Node* ancestor = parent; ancestor != nullptr && !is_statement(ancestor->kind);
        ancestor = context.parent(*ancestor)) {
     // Inside setrecursionlimit(...) the call itself is reported.
-    if (ancestor->kind == NodeKind::kCall && context.callee_name(*ancestor) == "sys.setrecursionlimit")
+    if (ancestor->kind == NodeKind::kCall && context.callee_name_view(*ancestor) == "sys.setrecursionlimit")
       return false;
   }
   if (parent->kind == NodeKind::kBinOp || parent->kind == NodeKind::kCompare) return true;
-  return parent->kind == NodeKind::kCall && context.callee_name(*parent) == "builtins.range";
+  return parent->kind == NodeKind::kCall && context.callee_name_view(*parent) == "builtins.range";
 }
 
 class RecursionLimitSemantics final : public Rule {

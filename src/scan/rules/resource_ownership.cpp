@@ -430,7 +430,7 @@ Use classify_use(const Node& load, const ReleaseSpec& spec, const RuleContext& c
       if (call == nullptr || call->kind != NodeKind::kCall) return Use::kEscape;
       if (&call_func(*call) == value) return Use::kNeutral;
       if (closes_argument(*call, context)) return Use::kSafeRelease;
-      return borrows_argument(context.callee_name(*call)) ? Use::kNeutral : Use::kEscape;
+      return borrows_argument(context.callee_name_view(*call)) ? Use::kNeutral : Use::kEscape;
     }
     case NodeKind::kAssign:
       return python::child_at(*parent, field_slot(NodeKind::kAssign, "value")) == value ? Use::kEscape

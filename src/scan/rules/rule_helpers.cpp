@@ -80,6 +80,12 @@ std::optional<std::string> api_use_resolved(const Node& node, RuleContext& conte
     memo.qualified =
         node.kind == NodeKind::kCall ? context.callee_name_view(node) : context.qualified_name_view(node);
     memo.resolved = true;
+    // No list holds "" (nor a wildcard matching it), and a bare builtin name is no use: the
+    // other rules asking about this node are then answered by the inline check in api_use().
+    if (memo.qualified.empty() || (node.kind == NodeKind::kName && memo.qualified.starts_with("builtins."))) {
+      memo.candidate = false;
+      return std::nullopt;
+    }
   }
   std::string_view qualified = memo.qualified;
   if (node.kind == NodeKind::kName && (qualified.empty() || qualified.starts_with("builtins.")))

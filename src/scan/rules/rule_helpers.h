@@ -62,9 +62,11 @@ void for_each_imported_module(const Node& node, std::span<const std::string_view
 /// Whether the last dotted component of `name` is `last` ("weakref.ref", "ref"), without splitting
 /// `name`: rules ask this of every call against their lists.
 inline bool last_component_is(std::string_view name, std::string_view last) {
-  return name.size() >= last.size() && name.ends_with(last) &&
-         (name.size() == last.size() || name[name.size() - last.size() - 1] == '.') &&
-         last.find('.') == std::string_view::npos;
+  // The byte before the component must be a dot: testing it first settles most names without
+  // a string comparison.
+  if (name.size() < last.size()) return false;
+  if (name.size() != last.size() && name[name.size() - last.size() - 1] != '.') return false;
+  return name.ends_with(last) && last.find('.') == std::string_view::npos;
 }
 
 /// Whether an Import/ImportFrom `module` is `listed` or a submodule of it.

@@ -77,7 +77,7 @@ bool is_known_set(const Node& node, const RuleContext& context, int depth) {
                               depth + 1);
       }
       if (callee.kind != NodeKind::kName) return false;
-      std::string name = context.callee_name(node);
+      std::string_view name = context.callee_name_view(node);
       return name == "builtins.set" || name == "builtins.frozenset";
     }
     case NodeKind::kBinOp:

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <bitset>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace pypyready::scan::rules {
 namespace {
@@ -165,10 +167,38 @@ std::size_t shape_of(std::string_view name) {
   return std::min<std::size_t>(name.size(), 63) * 64 + last;
 }
 
+std::size_t tail_hash(std::string_view tail) {
+  std::size_t key = tail.size();
+  key = key * 131 + static_cast<unsigned char>(tail.front());
+  key = key * 131 + static_cast<unsigned char>(tail.back());
+  key = key * 131 + static_cast<unsigned char>(tail[tail.size() / 2]);
+  return (key * 0x9E3779B97F4A7C15ull) >> 24;
+}
+
+// The slot holding `tail`, or the free slot where it would go.
+std::size_t tail_slot(const std::vector<std::string_view>& table, std::string_view tail) {
+  std::size_t slot = tail_hash(tail) & (table.size() - 1);
+  while (!table[slot].empty() && table[slot] != tail)
+    slot = (slot + 1) & (table.size() - 1);
+  return slot;
+}
+
+void add_tail(std::vector<std::string_view>& table, std::string_view tail) {
+  if (tail.empty()) return;  // no listed name ends with a dot
+  if (table.empty()) table.assign(std::bit_ceil(kAdditions.size() * 2), std::string_view{});
+  table[tail_slot(table, tail)] = tail;
+}
+
+bool has_tail(const std::vector<std::string_view>& table, std::string_view tail) {
+  return !tail.empty() && !table.empty() && !table[tail_slot(table, tail)].empty();
+}
+
 struct AdditionIndex {
   std::unordered_map<std::string_view, const StdlibAddition*> by_name;
   std::bitset<64 * 64> tail_shapes;
-  std::unordered_set<std::string_view> tails;
+  // The distinct tails in an open-addressing table (a power of two in size, at most half full,
+  // "" for a free slot): hashing three bytes costs less than std::hash over the whole name.
+  std::vector<std::string_view> tails;
   std::unordered_set<std::string_view> roots;
 };
 
@@ -179,7 +209,7 @@ const AdditionIndex& addition_index() {
       built.by_name.emplace(addition.name, &addition);  // keeps the first of a repeated name
       std::string_view tail = addition.name.substr(addition.name.rfind('.') + 1);
       built.tail_shapes.set(shape_of(tail));
-      built.tails.insert(tail);
+      add_tail(built.tails, tail);
       if (!addition.name.starts_with("builtins."))
         built.roots.insert(addition.name.substr(0, addition.name.find('.')));
     }
@@ -198,7 +228,7 @@ const StdlibAddition* find_stdlib_addition(std::string_view qualified) {
 
 bool stdlib_addition_tail_listed(std::string_view last) {
   const AdditionIndex& index = addition_index();
-  return index.tail_shapes.test(shape_of(last)) && index.tails.contains(last);
+  return index.tail_shapes.test(shape_of(last)) && has_tail(index.tails, last);
 }
 
 bool stdlib_addition_root_listed(std::string_view root) {

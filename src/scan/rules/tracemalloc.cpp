@@ -30,7 +30,7 @@ class Tracemalloc final : public Rule {
     if (node.kind == NodeKind::kCall) {
       std::optional<std::string_view> module = string_constant(argument(node, 0, "name"));
       if (!module || !module_matches(*module, "tracemalloc")) return;
-      std::string callee = context.callee_name(node);
+      std::string_view callee = context.callee_name_view(node);
       if (callee != "importlib.import_module" && callee != "builtins.__import__") return;
       if (context.is_guarded(node)) return;
       context.report(node, "tracemalloc cannot be imported on PyPy (no _tracemalloc): ModuleNotFoundError");

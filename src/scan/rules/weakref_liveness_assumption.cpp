@@ -65,8 +65,8 @@ std::string weakref_creator(const Node& call, const RuleContext& context) {
       kCreators, [last](std::string_view creator) { return last_component_is(creator, last); });
   // A bare name may be an alias (`from weakref import WeakValueDictionary as Cache`).
   if (!candidate && call_func(call).kind != NodeKind::kName) return {};
-  std::string name = context.callee_name(call);
-  return listed(name, kCreators) ? name : std::string{};
+  std::string_view name = context.callee_name_view(call);
+  return listed(name, kCreators) ? std::string(name) : std::string{};
 }
 
 bool has_callback(const Node& call, std::string_view creator) {

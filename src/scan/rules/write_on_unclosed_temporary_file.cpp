@@ -94,7 +94,7 @@ class WriteOnUnclosedTemporaryFile final : public Rule {
     if (last == "print") {
       const Node* file = keyword_value(call, "file");
       if (file != nullptr && opener_of(*file, context) != Opener::kNone &&
-          context.callee_name(call) == "builtins.print") {
+          context.callee_name_view(call) == "builtins.print") {
         context.report(*file,
                        "print() to a file that is never closed: on PyPy the text may reach the disk only "
                        "when the garbage collector runs");
@@ -102,10 +102,11 @@ class WriteOnUnclosedTemporaryFile final : public Rule {
       return;
     }
     for (const Consumer& consumer : kConsumers) {
-      if (last != consumer.name.substr(consumer.name.rfind('.') + 1)) continue;
+      // Checked on every call: compare the tail in place rather than search for the dot.
+      if (!last_component_is(consumer.name, last)) continue;
       const Node* file = argument(call, static_cast<std::size_t>(consumer.position), consumer.keyword);
       if (file == nullptr || opener_of(*file, context) == Opener::kNone || !is_write_mode(*file)) continue;
-      if (context.callee_name(call) != consumer.name) continue;
+      if (context.callee_name_view(call) != consumer.name) continue;
       context.report(*file,
                      fmt::format("`{}` writes to a file that is never closed: on PyPy the data may reach the "
                                  "disk only when the garbage collector runs",
