@@ -19,6 +19,7 @@ namespace {
 constexpr std::size_t kWorkerStackBytes = std::size_t{64} * 1024 * 1024;
 // Larger files are generated data, not code to port; parsing one would take gigabytes.
 constexpr std::uintmax_t kMaxSourceBytes = std::uintmax_t{16} * 1024 * 1024;
+constexpr std::uintmax_t kUnknownSize = static_cast<std::uintmax_t>(-1);
 
 struct Work {
   const std::vector<std::filesystem::path>* files;
@@ -26,6 +27,9 @@ struct Work {
   const RunOptions* options;
   std::vector<FileResult>* results;
   std::vector<std::size_t> order;  // indices into files, largest file first
+  // Sizes measured once for the ordering, reused for the size limit (no second stat per file);
+  // kUnknownSize where the size could not be read (read_file then reports why).
+  std::vector<std::uintmax_t> sizes;
   std::atomic<std::size_t> next{0};
 };
 
@@ -61,11 +65,10 @@ std::optional<std::string> write_fixed(const std::filesystem::path& path, std::s
   return std::nullopt;
 }
 
-FileResult check_one(const std::filesystem::path& path, const Checker& checker, const RunOptions& options) {
+FileResult check_one(const std::filesystem::path& path, std::uintmax_t size, const Checker& checker,
+                     const RunOptions& options) {
   std::string shown = path.generic_string();
-  std::error_code size_error;
-  std::uintmax_t size = std::filesystem::file_size(path, size_error);
-  if (!size_error && size > kMaxSourceBytes) {
+  if (size != kUnknownSize && size > kMaxSourceBytes) {
     FileResult result;
     result.path = shown;
     result.read_error = fmt::format("{}: file too large ({} MiB, the limit is {} MiB), not scanned", shown,
@@ -113,18 +116,24 @@ FileResult check_one(const std::filesystem::path& path, const Checker& checker, 
 
 // The largest files start first, so that no thread is left with a big file at the end while
 // the others wait; results keep the order of `files`.
-std::vector<std::size_t> largest_first(const std::vector<std::filesystem::path>& files) {
-  std::vector<std::uintmax_t> sizes(files.size(), 0);
+// Unreadable sizes sort as 0 (last).
+std::vector<std::size_t> largest_first(const std::vector<std::uintmax_t>& sizes) {
+  auto known = [&](std::size_t index) { return sizes[index] == kUnknownSize ? 0 : sizes[index]; };
+  std::vector<std::size_t> order(sizes.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return known(a) > known(b); });
+  return order;
+}
+
+std::vector<std::uintmax_t> file_sizes(const std::vector<std::filesystem::path>& files) {
+  std::vector<std::uintmax_t> sizes(files.size(), kUnknownSize);
   for (std::size_t index = 0; index < files.size(); ++index) {
     std::error_code error;
     std::uintmax_t size = std::filesystem::file_size(files[index], error);
     if (!error) sizes[index] = size;
   }
-  std::vector<std::size_t> order(files.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
-  return order;
+  return sizes;
 }
 
 void* worker(void* argument) {
@@ -133,7 +142,8 @@ void* worker(void* argument) {
     std::size_t position = work->next.fetch_add(1);
     if (position >= work->order.size()) break;
     std::size_t index = work->order[position];
-    (*work->results)[index] = check_one((*work->files)[index], *work->checker, *work->options);
+    (*work->results)[index] =
+        check_one((*work->files)[index], work->sizes[index], *work->checker, *work->options);
   }
   return nullptr;
 }
@@ -143,7 +153,8 @@ void* worker(void* argument) {
 std::vector<FileResult> run_scan(const std::vector<std::filesystem::path>& files, const Checker& checker,
                                  const RunOptions& options) {
   std::vector<FileResult> results(files.size());
-  Work work{&files, &checker, &options, &results, largest_first(files)};
+  std::vector<std::uintmax_t> sizes = file_sizes(files);
+  Work work{&files, &checker, &options, &results, largest_first(sizes), std::move(sizes)};
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
