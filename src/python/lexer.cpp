@@ -3,6 +3,7 @@
 #include <bit>
 #include <cstring>
 
+#include "python/byte_scan.h"
 #include "python/char_class.h"
 #include "python/keyword.h"
 #include "python/unicode.h"
@@ -40,6 +41,17 @@ bool Lexer::scan_indentation() {
   for (;;) {
     // Runs of spaces, the usual indentation, in a tight loop on a local position.
     std::uint32_t pos = pos_;
+    if constexpr (kWordScan) {
+      // Eight spaces per step: the first lane that is not a space ends the run.
+      while (pos + 8 <= size_) {
+        const std::uint64_t others = load_word(data_ + pos) ^ repeat_byte(' ');
+        if (others != 0) {
+          pos += static_cast<unsigned>(std::countr_zero(others)) / 8;
+          break;
+        }
+        pos += 8;
+      }
+    }
     while (pos < size_ && data_[pos] == ' ')
       ++pos;
     column += pos - pos_;

@@ -1,6 +1,7 @@
 // String literals and the literal parts of f-strings (PEP 701), following CPython's
 // tokenizer: the f-string mode stack, `{{`/`}}` escapes, format specs and their errors.
 
+#include "python/byte_scan.h"
 #include "python/lexer.h"
 
 namespace pypyready::python::detail {
@@ -25,6 +26,19 @@ bool Lexer::scan_string(int quote) {
     if (end_quote_size == 0) {
       // Skip ordinary characters in bulk: only quotes, backslashes and newlines matter.
       std::uint32_t pos = pos_;
+      if constexpr (kWordScan) {
+        // Long bodies (docstrings) eight bytes per step; the byte loop below finds the stop.
+        while (pos + 8 <= size_) {
+          const std::uint64_t word = load_word(data_ + pos);
+          const std::uint64_t stops = lanes_equal(word, static_cast<unsigned char>(quote)) |
+                                      lanes_equal(word, '\\') | lanes_equal(word, '\n');
+          if (stops != 0) {
+            pos += first_lane(stops);
+            break;
+          }
+          pos += 8;
+        }
+      }
       while (pos < size_) {
         char ch = data_[pos];
         if (ch == quote || ch == '\\' || ch == '\n') break;

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "python/byte_scan.h"
 #include "python/parser_internal.h"
 #include "python/tokenizer.h"
 #include "python/unicode.h"
@@ -139,10 +140,16 @@ NodeSpan Parser::one(Node* node) {
 }
 
 Ident Parser::ident_text(std::string_view text) {
-  unsigned char seen = 0;  // OR of all bytes: no branch per byte
-  for (char c : text)
-    seen |= static_cast<unsigned char>(c);
-  if (seen < 0x80) return Ident{text.data(), static_cast<std::uint32_t>(text.size())};
+  // OR of all bytes, eight at a time while they last: no branch per byte. Any byte order
+  // works, only the high bits of the lanes are looked at.
+  std::uint64_t seen = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8)
+    seen |= detail::load_word(text.data() + i);
+  for (; i < text.size(); ++i)
+    seen |= static_cast<unsigned char>(text[i]);
+  if ((seen & detail::repeat_byte(0x80)) == 0)
+    return Ident{text.data(), static_cast<std::uint32_t>(text.size())};
   // PEP 3131: identifiers compare (and appear in the tree) in NFKC form.
   std::string normal = nfkc_normalize(text);
   auto* copy = static_cast<char*>(arena_.allocate(normal.size() + 1, 1));
@@ -180,6 +187,9 @@ Node* Parser::parse_module() {
 namespace {
 
 void run_parser(ParsedFile& file) {
+  // Names and plain string constants in the tree point into this text: keep even a short text
+  // out of the string's inline buffer, so that moving the ParsedFile does not move the bytes.
+  file.source.text.reserve(2 * sizeof(std::string));
   TokenizedSource tokens = tokenize(file.source.text);
   file.tokens = std::move(tokens.tokens);
   file.trivia = std::move(tokens.trivia);

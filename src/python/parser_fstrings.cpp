@@ -135,8 +135,19 @@ Node* Parser::strings() {
   Start from = start();
   TokenKind after = kind_at(1);
   if (at(TokenKind::kString) && after != TokenKind::kString && after != TokenKind::kFStringStart) {
-    // One plain literal, the usual case: its value goes to the arena without the concatenation
-    // buffer below (the same node as that path builds, one string copy fewer).
+    // One plain literal, the usual case. When its value is the body as written the constant
+    // points at the source text (which the ParsedFile owns, like the names); otherwise the
+    // value goes to the arena without the concatenation buffer below.
+    const StringLiteralParts parts = split_string_token(text_of(tok()));
+    if (body_is_value(parts)) {
+      advance();
+      Node* node = make(NodeKind::kConstant, from);
+      node->slot(0).constant = arena_.make<ConstantValue>(
+          ConstantValue{parts.bytes ? ConstantKind::kBytes : ConstantKind::kStr,
+                        parts.body.empty() ? std::string_view("", 0) : parts.body, 0.0, 0.0});
+      if (parts.unicode) node->slot(1).ident = Ident{"u", 1};
+      return node;
+    }
     core::Result<StringLiteral> literal = evaluate_string_literal(text_of(tok()));
     if (!literal) {
       fail(literal.error().message);

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "python/byte_scan.h"
 #include "python/unicode.h"
 
 namespace pypyready::python {
@@ -252,6 +253,31 @@ StringLiteralParts split_string_token(std::string_view token_text) {
   const std::size_t quote_length = parts.triple ? 3 : 1;
   if (rest >= 2 * quote_length) parts.body = token_text.substr(i + quote_length, rest - 2 * quote_length);
   return parts;
+}
+
+bool body_is_value(const StringLiteralParts& parts) {
+  // One pass over the body: most literals are short and plain, so this replaces the two
+  // searches, the copy and the allocation evaluate_string_literal would spend on them.
+  const unsigned char high_mask = parts.bytes ? 0x80 : 0x00;
+  std::string_view rest = parts.body;
+  if constexpr (detail::kWordScan) {
+    // Eight bytes per step: docstrings make up much of the literal text.
+    const std::uint64_t backslash_mask = parts.raw ? 0 : detail::repeat_byte(0xFF);
+    const std::uint64_t high_bits = detail::repeat_byte(high_mask);
+    while (rest.size() >= 8) {
+      const std::uint64_t word = detail::load_word(rest.data());
+      if ((detail::lanes_equal(word, '\r') | (detail::lanes_equal(word, '\\') & backslash_mask) |
+           (word & high_bits)) != 0) {
+        return false;
+      }
+      rest.remove_prefix(8);
+    }
+  }
+  for (char c : rest) {
+    if (c == '\r' || (c == '\\' && !parts.raw) || (static_cast<unsigned char>(c) & high_mask) != 0)
+      return false;
+  }
+  return true;
 }
 
 core::Result<StringLiteral> evaluate_string_literal(std::string_view token_text) {

@@ -25,6 +25,11 @@ struct StringLiteralParts {
 /// be a well-formed literal as the tokenizer produced it.
 StringLiteralParts split_string_token(std::string_view token_text);
 
+/// Whether a (non-f) literal's value is its body exactly as written: no escape to decode (or
+/// a raw literal), no CR to translate, and for bytes only ASCII. The parser then points the
+/// constant at the source text instead of evaluating the literal into a fresh string.
+bool body_is_value(const StringLiteralParts& parts);
+
 /// The value of one string or bytes literal.
 struct StringLiteral {
   std::string value;  ///< str: UTF-8, with lone surrogates in WTF-8 form; bytes: the bytes

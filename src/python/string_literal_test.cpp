@@ -39,6 +39,29 @@ TEST(SplitStringToken, ReadsPrefixesAndQuotes) {
   EXPECT_TRUE(split_string_token("fR'x'").format);
 }
 
+// body_is_value lets the parser skip evaluation, so it must agree with evaluate_string_literal:
+// true exactly when the value is the body. Each stop byte is tried at every position of bodies
+// long enough for the word-at-a-time part and its byte tail.
+TEST(StringLiteral, BodyIsValueAgreesWithEvaluation) {
+  const std::string prefixes[] = {"", "r", "b", "rb", "u"};
+  const std::string stops[] = {"\\", "\r", "\xc3\xa9", "x"};
+  for (const std::string& prefix : prefixes) {
+    for (const std::string& stop : stops) {
+      for (std::size_t length = 0; length < 20; ++length) {
+        for (std::size_t at = 0; at <= length; ++at) {
+          std::string body(length, 'a');
+          body.insert(at, stop == "\\" ? "\\n" : stop);
+          const std::string token = prefix + "'" + body + "'";
+          const StringLiteralParts parts = split_string_token(token);
+          const core::Result<StringLiteral> literal = evaluate_string_literal(token);
+          const bool verbatim = literal && literal->value == parts.body;
+          EXPECT_EQ(body_is_value(parts), verbatim) << token;
+        }
+      }
+    }
+  }
+}
+
 TEST(StringLiteral, EvaluatesEscapes) {
   EXPECT_EQ(evaluate_string_literal(R"('a\tb\x41\u00e9\101\N{BEL}')")->value,
             "a\tbA\xC3\xA9"

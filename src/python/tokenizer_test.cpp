@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "python/byte_scan.h"
+
 namespace pypyready::python {
 namespace {
 
@@ -51,6 +53,27 @@ std::string error_of(std::string_view source) {
   EXPECT_EQ(result.tokens.back().line, result.error->line);
   return std::to_string(result.error->line) + ":" + std::to_string(result.error->column) + ": " +
          result.error->message;
+}
+
+// The word-at-a-time scans the lexer uses must stop at exactly the byte its byte loops would:
+// every byte value in every lane.
+TEST(ByteScan, LanesEqualFindsTheFirstMatch) {
+  if constexpr (!detail::kWordScan) GTEST_SKIP() << "big-endian: the byte loops are used";
+  for (int value = 0; value < 256; ++value) {
+    const auto byte = static_cast<unsigned char>(value);
+    for (unsigned lane = 0; lane < 8; ++lane) {
+      std::string text(8, 'z');
+      text[lane] = static_cast<char>(byte);
+      const std::uint64_t quotes = detail::lanes_equal(detail::load_word(text.data()), '"');
+      EXPECT_EQ(quotes != 0, byte == '"') << value;
+      if (byte == '"') {
+        EXPECT_EQ(detail::first_lane(quotes), lane);
+      }
+    }
+  }
+  // A borrow may flag a lane above a true match but never hides the first one.
+  const std::string text = std::string("a\"\x01\"bcde", 8);
+  EXPECT_EQ(detail::first_lane(detail::lanes_equal(detail::load_word(text.data()), '"')), 1u);
 }
 
 TEST(Tokenizer, SimpleStatementWithPositions) {
