@@ -22,6 +22,9 @@
 #   machine instructions (arithmetic, comparisons, attribute access through maps, integer
 #   subscripts of list strategies, calls to Python functions, which it inlines into the trace).
 #   The model uses it to pick how much the JIT gains (compiled code most, recursion little).
+# Per run: the garbage collections CPython made (each one follows about 700 container objects
+# allocated and still alive: the survivors PyPy's nursery must copy out), and the child
+# processes started on a Python interpreter (each one pays PyPy's longer start-up there).
 import os
 import signal
 import sys
@@ -176,6 +179,9 @@ class Sampler:
         self.thread_id = None
         self.busy = False
         self.pid = os.getpid()
+        self.gc_collections = 0
+        self.interpreter_children = 0
+        self.watching = False
 
     # --- clocks -------------------------------------------------------------------------------
     def cpu_queue(self):
@@ -200,13 +206,39 @@ class Sampler:
         signal.signal(signal.SIGALRM, self.handler)
         signal.siginterrupt(signal.SIGALRM, False)  # blocking calls restart: waiting shows as lateness
         signal.setitimer(signal.ITIMER_REAL, self.interval, self.interval)
+        self.gc_start = _gc_collections()
+        self.watching = True
+        if hasattr(sys, "addaudithook"):  # a hook cannot be removed: it checks `watching`
+            sys.addaudithook(self.audit)
 
     def stop(self):
         signal.setitimer(signal.ITIMER_REAL, 0, 0)
+        self.watching = False
+        self.gc_collections = max(0, _gc_collections() - self.gc_start)
         self.replaced = signal.getsignal(signal.SIGALRM) != self.handler
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         self.finished = time.perf_counter()
         self.end_cpu = self.cpu_queue()[0]
+
+    # --- child interpreters -------------------------------------------------------------------
+    def audit(self, event, args):
+        # Runs on every audited event (open, import, ...): the cheap comparison comes first.
+        if event != "subprocess.Popen" and event != "os.system":
+            return
+        if not self.watching or os.getpid() != self.pid:
+            return
+        try:
+            if event == "os.system":
+                command = args[0].decode() if isinstance(args[0], bytes) else str(args[0])
+                program = command.split()[0] if command.split() else ""
+            else:
+                program = args[0] if args[0] is not None else args[1]
+                if not isinstance(program, (str, bytes, os.PathLike)):
+                    program = list(program)[0]  # an argument list: its first item
+            if _is_interpreter(os.fsdecode(program)):
+                self.interpreter_children += 1
+        except Exception:
+            pass  # an unusual argument shape: not counted
 
     # --- the signal handler -------------------------------------------------------------------
     def handler(self, signum, frame):
@@ -508,6 +540,8 @@ class Sampler:
             "queue_s": self.queue_s,
             "python_recursive_s": self.python_recursive_s,
             "python_compiled_s": self.python_compiled_s,
+            "gc_collections": self.gc_collections,
+            "interpreter_children": self.interpreter_children,
             "overhead_s": self.overhead_s,
             "schedstat": self.stat_fd >= 0,
             "handler_replaced": self.replaced,
@@ -517,6 +551,27 @@ class Sampler:
             "ending": ending,
             "records": records,
         }
+
+
+def _gc_collections():
+    """Collections of every generation so far: each one started when the allocations minus the
+    deallocations of container objects passed gen-0's threshold (700 by default). 0 on PyPy,
+    whose gc.get_stats() reports memory instead."""
+    import gc
+    stats = getattr(gc, "get_stats", None)
+    try:
+        return sum(generation["collections"] for generation in stats()) if stats else 0
+    except Exception:
+        return 0
+
+
+def _is_interpreter(program):
+    """Whether a child's program is a Python interpreter: this one, or python*/pypy* by name."""
+    name = os.path.basename(program)
+    if program and sys.executable and os.path.realpath(program) == os.path.realpath(sys.executable):
+        return True
+    stem = name.rstrip("0123456789.")
+    return stem in ("python", "pypy", "python-dbg") or name.startswith(("python3.", "pypy3."))
 
 
 def _static_attribute(owner, name):

@@ -78,6 +78,8 @@ Attribution attribute(const ProbeReport& probe, double host_wall_s) {
   out.python_recursive_s = std::min(probe.python_recursive_s, out.seconds["python"]);
   out.python_compiled_s = std::min(probe.python_compiled_s, out.seconds["python"] - out.python_recursive_s);
 
+  out.gc_collections = probe.gc_collections;
+  out.interpreter_children = probe.interpreter_children;
   out.samples = probe.samples;
   out.interval_s = probe.interval_s;
   out.queue_s = probe.queue_s + probe.startup_queue_s;

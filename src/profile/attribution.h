@@ -36,6 +36,10 @@ struct Attribution {
   std::vector<ModuleTime> native_by_callee;
   double python_recursive_s = 0;  ///< of seconds["python"]: in functions that recurse
   double python_compiled_s = 0;   ///< of the rest: code the JIT compiles (see the probe)
+  /// CPython's garbage collections during the run: one per about 700 container objects
+  /// allocated and kept alive, the survivors PyPy's nursery copies out.
+  long gc_collections = 0;
+  long interpreter_children = 0;  ///< child processes started on a Python interpreter
   double total_s = 0;  ///< start-up plus the sampled body: the run's time without queueing or sampler
   double body_s = 0;   ///< the sampled part (everything but start-up)
   double wall_s = 0;   ///< the whole process, as measured from outside

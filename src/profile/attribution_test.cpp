@@ -152,6 +152,22 @@ TEST(ProbeReport, ParsesTheLastLine) {
   EXPECT_EQ(parsed->records[0].samples, 2);
 }
 
+TEST(ProbeReport, CollectionsAndChildInterpretersReachTheAttribution) {
+  std::string line =
+      R"({"interval_s": 0.005, "samples": 1, "wall_s": 1, "records": [], "gc_collections": 2350, )"
+      R"("interpreter_children": 3})";
+  auto parsed = parse_probe_report(line);
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  Attribution a = attribute(*parsed, 1.1);
+  EXPECT_EQ(a.gc_collections, 2350);
+  EXPECT_EQ(a.interpreter_children, 3);
+  // An older probe without them: none.
+  auto older = parse_probe_report(R"({"interval_s": 0.005, "samples": 1, "wall_s": 1, "records": []})");
+  ASSERT_TRUE(older);
+  EXPECT_EQ(older->gc_collections, 0);
+  EXPECT_EQ(older->interpreter_children, 0);
+}
+
 TEST(ProbeReport, MissingOrBrokenReportsAreErrors) {
   EXPECT_FALSE(parse_probe_report(""));
   EXPECT_FALSE(parse_probe_report("{not json"));

@@ -1,14 +1,19 @@
 #pragma once
 // The time-share speedup model: PyPy's time for the same run, part by part,
 //   T_pypy = startup_pypy + warmup * J + P_comp / s_comp + P_rest / s_rest + P_rec / s_rec
-//            + sum over native groups g of N_g * f_g + N_ext * f_ext + I * f_import + S * f_sys + W,
+//            + sum over native groups g of N_g * f_g + N_ext * f_ext + I * f_import + S * f_sys + W
+//            + G * c_gc + C * (startup_pypy - startup_cpython),
 // where the pure-Python time P is split by what the sampler saw (a function that recurs on the
 // stack; of the rest, the share of instructions PyPy's JIT compiles to a few machine instructions
 // in the innermost loop around the sampled instruction: arithmetic, comparisons, attribute access,
 // index subscripts, calls to Python functions), the standard library's native time N by the kind
 // of C code (profile/native_groups.h), S the system time (weighed by a fitted factor: the same
 // I/O costs PyPy's I/O layer more kernel time), W the waiting, and J the share of the run the JIT
-// works on. The factors were fitted on bench/profile-training/ (not on the benchmark's
+// works on; G counts CPython's garbage collections (one per about 700 container objects allocated
+// and kept alive: survivors PyPy's nursery copies out and its major collections walk again) in
+// proportion to the recursive share of the Python time (allocating recursion), C the
+// child processes started on a Python interpreter (each pays PyPy's start-up instead of
+// CPython's). The factors were fitted on bench/profile-training/ (not on the benchmark's
 // workloads). The answer is always a range: the middle's leave-one-out error on the training set
 // sets its width. The words follow the evidence: no promise of a gain when less than about 40 %
 // of the time is pure Python (unless JIT-friendly native code makes up the difference), a
@@ -23,18 +28,19 @@
 
 namespace pypyready::profile {
 
-/// The factors. Fitted by `python3 bench/profile-training.py fit` on the 29 training workloads of
-/// bench/profile-training/ (2026-12-05 23:48 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
-/// leave-one-out median error 1.23x, direction right 21/29).
+/// The factors. Fitted by `python3 bench/profile-training.py fit` on the 33 training workloads of
+/// bench/profile-training/ (2026-12-06 03:00 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
+/// leave-one-out median error 1.24x, direction right 18/33).
 struct ModelParameters {
-  double python_compiled_speedup = 12.81;  ///< s_comp: code the JIT compiles (see the probe)
-  double python_rest_speedup = 0.70;       ///< s_rest: the other non-recursive Python time
-  double python_recursive_speedup = 2.34;  ///< s_rec: functions that recur on the stack
+  double python_compiled_speedup = 16.44;  ///< s_comp: code the JIT compiles (see the probe)
+  double python_rest_speedup = 0.95;       ///< s_rest: the other non-recursive Python time
+  double python_recursive_speedup = 6.05;  ///< s_rec: functions that recur on the stack
   /// f_g per NativeGroup (jit, regex, sort, library, clib, other): PyPy's time over CPython's.
-  std::array<double, 6> native_factors{0.47, 0.27, 3.32, 1.22, 1.73, 0.86};
-  double system_factor = 1.22;  ///< f_sys: PyPy's system time over CPython's
-  double jit_warmup_s = 0.043;  ///< compiling before the gain starts, for a run the JIT works on whole
-  double range_factor = 1.38;   ///< the range is the middle divided and multiplied by this (LOO spread)
+  std::array<double, 6> native_factors{0.52, 0.26, 3.32, 1.28, 1.73, 1.11};
+  double system_factor = 1.22;        ///< f_sys: PyPy's system time over CPython's
+  double jit_warmup_s = 0.033;        ///< compiling before the gain starts, for a run the JIT works on whole
+  double gc_collection_s = 0.000406;  ///< c_gc: PyPy's extra seconds per CPython garbage collection
+  double range_factor = 1.56;         ///< the range is the middle divided and multiplied by this (LOO spread)
   double extension_factor_fast = 2.0;  ///< f_ext: C extensions through the C-API emulation (prior,
   double extension_factor_slow = 6.0;  ///< the training set has none)
   double import_factor_fast = 1.0;     ///< f_import: cold code, no JIT benefit (prior)
@@ -60,10 +66,17 @@ struct ModelInputs {
   std::array<double, 6> native_s{};  ///< standard-library native time per NativeGroup
   double extensions_s = 0;
   double import_s = 0;
-  double system_s = 0;     ///< system time, scaled by f_sys
-  double unchanged_s = 0;  ///< wait: the same on both interpreters
-  double jit_share = 0;    ///< pure Python plus groups jit and regex, of the whole run
+  double system_s = 0;              ///< system time, scaled by f_sys
+  double unchanged_s = 0;           ///< wait: the same on both interpreters
+  double jit_share = 0;             ///< pure Python plus groups jit and regex, of the whole run
+  double gc_collections = 0;        ///< G: garbage collections times the recursive share of P
+  double interpreter_children = 0;  ///< C: child processes started on a Python interpreter
+  double cpython_startup_s = 0;     ///< this run's start-up, what a child pays on CPython
 };
+
+/// Seconds PyPy's start-up adds to the run for its child interpreters: each pays PyPy's start-up
+/// where CPython paid this run's own (never negative).
+double child_startup_s(const ModelInputs& inputs, const ModelParameters& parameters);
 
 struct Prediction {
   double cpython_s = 0;    ///< the run as attributed (start-up included)

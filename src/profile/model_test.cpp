@@ -152,6 +152,47 @@ TEST(Model, ExtensionsAreSlowerOnPyPyAndNamed) {
   EXPECT_TRUE(named);
 }
 
+TEST(Model, EachGarbageCollectionCostsPyPyTheFittedTime) {
+  Attribution a = with_seconds({{"python", 2}, {"startup", 0.05}});
+  a.python_recursive_s = 2;  // all of it recursive: every collection counts
+  ModelParameters p = round_parameters();
+  p.gc_collection_s = 0.0002;
+  Prediction without = predict(a, p);
+  a.gc_collections = 1000;
+  Prediction with = predict(a, p);
+  EXPECT_DOUBLE_EQ(with.inputs.gc_collections, 1000);
+  // Part of the fitted time: 0.2 s in the middle, widened by the range factor at the ends.
+  EXPECT_NEAR(with.pypy_middle_s - without.pypy_middle_s, 0.2, 1e-9);
+  EXPECT_NEAR(with.pypy_slow_s - without.pypy_slow_s, 0.2 * 1.5, 1e-9);
+  EXPECT_LT(with.speedup_high, without.speedup_high);
+  a.gc_collections = -5;  // nonsense from a probe never lowers the time
+  EXPECT_NEAR(predict(a, p).pypy_middle_s, without.pypy_middle_s, 1e-12);
+  // Counted in proportion to the recursive share: a quarter recursive, a quarter of them; none
+  // for loops alone.
+  a.gc_collections = 1000;
+  a.python_recursive_s = 0.5;
+  EXPECT_NEAR(predict(a, p).inputs.gc_collections, 250, 1e-9);
+  a.python_recursive_s = 0;
+  Attribution loops = a;
+  loops.gc_collections = 0;
+  EXPECT_NEAR(predict(a, p).pypy_middle_s, predict(loops, p).pypy_middle_s, 1e-12);
+}
+
+TEST(Model, ChildInterpretersPayPyPysStartUp) {
+  Attribution a = with_seconds({{"wait", 1}, {"startup", 0.02}});
+  ModelParameters p = round_parameters();  // PyPy's start-up 0.05 s
+  Prediction alone = predict(a, p);
+  a.interpreter_children = 4;
+  Prediction with = predict(a, p);
+  EXPECT_NEAR(child_startup_s(with.inputs, p), 4 * (0.05 - 0.02), 1e-12);
+  // Known, not fitted: the same amount at both ends of the range.
+  EXPECT_NEAR(with.pypy_fast_s - alone.pypy_fast_s, 0.12, 1e-9);
+  EXPECT_NEAR(with.pypy_slow_s - alone.pypy_slow_s, 0.12, 1e-9);
+  // A start-up slower on CPython than PyPy's never makes a child a gain.
+  p.pypy_startup_s = 0.01;
+  EXPECT_DOUBLE_EQ(child_startup_s(predict(a, p).inputs, p), 0);
+}
+
 TEST(Model, Directions) {
   EXPECT_EQ(direction_of(1.15), "faster");
   EXPECT_EQ(direction_of(1.0), "same");

@@ -66,6 +66,8 @@ core::Result<ProbeReport> parse_probe_report(const std::string& data) {
     report.overhead_s = document.value("overhead_s", 0.0);
     report.python_recursive_s = document.value("python_recursive_s", 0.0);
     report.python_compiled_s = document.value("python_compiled_s", 0.0);
+    report.gc_collections = document.value("gc_collections", 0L);
+    report.interpreter_children = document.value("interpreter_children", 0L);
     report.schedstat = document.value("schedstat", false);
     report.handler_replaced = document.value("handler_replaced", false);
     report.stdlib_dirs = strings(document.value("stdlib_dirs", nlohmann::json::array()));

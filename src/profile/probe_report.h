@@ -43,6 +43,8 @@ struct ProbeReport {
   double overhead_s = 0;          ///< the signal handler's own time
   double python_recursive_s = 0;  ///< pure-Python time in functions also further down the stack
   double python_compiled_s = 0;   ///< the rest, weighted by its code's share the JIT compiles
+  long gc_collections = 0;        ///< CPython's garbage collections, all generations (0: PyPy)
+  long interpreter_children = 0;  ///< child processes started on a Python interpreter
   bool schedstat = false;
   bool handler_replaced = false;  ///< the program installed its own SIGALRM handler
   std::vector<std::string> stdlib_dirs;

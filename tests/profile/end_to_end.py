@@ -106,6 +106,9 @@ if recursive:
     python_s = recursive["seconds"]["python"]
     check("recursion: recursive part > 80 % of the Python time", recursive["python_recursive_s"] > 0.8 * python_s,
           (python_s, recursive["python_recursive_s"], recursive["python_compiled_s"]))
+    # Recursion on integers keeps no containers alive: (almost) no garbage collections.
+    check("recursion: fewer than 50 garbage collections", recursive["gc_collections"] < 50,
+          recursive["gc_collections"])
 
 # The C code's allocations fault pages in: kernel time that belongs to the same calls.
 result = composition("json", "json_work.py", ["native_stdlib", "system"])
@@ -129,6 +132,9 @@ composition("file I/O", "file_io.py", ["system", "wait"])
 result = composition("sleeping", "sleeping.py", ["wait"])
 if result:
     check("sleeping: hotspot is waiting in the script", result["hotspots"][0]["kind"] == "wait", result["hotspots"][0])
+    check("sleeping: one child interpreter (sys.executable), its start-up in the model",
+          result["interpreter_children"] == 1 and result["prediction"]["model"]["child_startup_s"] > 0,
+          (result["interpreter_children"], result["prediction"]["model"]["child_startup_s"]))
 
 # The C extension, compiled now against the python3-dev headers of /usr/bin/python3.
 include = sysconfig.get_paths()["include"]
@@ -159,6 +165,12 @@ check("markdown: the category table", markdown.returncode == 0 and "| category |
 module_mode = profile_json(PYTHON, "-m", "pure_loops", "0.5", cwd=WORKLOADS)
 check("module mode (-m) profiles the module", module_mode is not None and module_mode["shares"]["python"] > 0.5,
       module_mode and module_mode["shares"])
+# 300 000 one-item lists kept alive: a collection per about 700 of them; a child that is not
+# Python (`true`) is not an interpreter child.
+kept = profile_json(PYTHON, "-c", "import subprocess; subprocess.run(['true']); x = [[i] for i in range(300000)]")
+check("kept containers: at least 300 garbage collections, no interpreter child",
+      kept is not None and kept["gc_collections"] >= 300 and kept["interpreter_children"] == 0,
+      kept and (kept["gc_collections"], kept["interpreter_children"]))
 short = profile_json(PYTHON, workload("pure_loops.py"), "0.1")
 if short:
     notes = " ".join(short["prediction"]["notes"])
