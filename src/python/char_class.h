@@ -13,6 +13,9 @@ inline constexpr std::uint8_t kIdentifierPart = 2;   ///< kIdentifierStart or a 
 inline constexpr std::uint8_t kStringPrefix = 4;     ///< b, r, u, f in either case
 inline constexpr std::uint8_t kBlank = 8;            ///< space, tab, form feed: between tokens
 inline constexpr std::uint8_t kAsciiNamePart = 16;   ///< ASCII letter, digit or '_'
+/// A quote or a non-ASCII byte: after an ASCII name, what sends it down the full path (string
+/// prefix, PEP 3131 identifier).
+inline constexpr std::uint8_t kQuoteOrNonAscii = 32;
 
 /// CPython's is_potential_identifier_start/char: non-ASCII bytes are let through and checked
 /// against PEP 3131 once the whole identifier is known.
@@ -26,7 +29,8 @@ inline constexpr std::array<std::uint8_t, 256> kCharClass = [] {
     table[c] = static_cast<std::uint8_t>((letter ? kIdentifierStart | kIdentifierPart : 0) |
                                          (digit ? kIdentifierPart : 0) | (prefix ? kStringPrefix : 0) |
                                          (c == ' ' || c == '\t' || c == '\f' ? kBlank : 0) |
-                                         ((letter || digit) && c < 0x80 ? kAsciiNamePart : 0));
+                                         ((letter || digit) && c < 0x80 ? kAsciiNamePart : 0) |
+                                         (c == '"' || c == '\'' || c >= 0x80 ? kQuoteOrNonAscii : 0));
   }
   return table;
 }();

@@ -149,6 +149,7 @@ bool Lexer::scan_normal() {
   if (c == kEof) return scan_end_of_input();
   start_ = pos_ - 1;
   if (kCharClass[c] & kIdentifierStart) {
+    if ((kCharClass[c] & kAsciiNamePart) && scan_plain_name()) return true;
     backup(c);
     return scan_identifier_or_prefixed_string();
   }
@@ -214,6 +215,20 @@ bool Lexer::scan_newline(std::uint32_t begin) {
   return true;
 }
 
+bool Lexer::scan_plain_name() {
+  // Hot loop: local pointers, so the position is not stored back on every byte.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(data_);
+  const unsigned char* p = bytes + pos_;
+  const unsigned char* end = bytes + size_;
+  while (p < end && (kCharClass[*p] & kAsciiNamePart))
+    ++p;
+  // A quote may make the name a string prefix; a non-ASCII byte continues it: the full path.
+  if (p < end && (kCharClass[*p] & kQuoteOrNonAscii)) return false;
+  pos_ = static_cast<std::uint32_t>(p - bytes);
+  emit_here(identifier_kind(), start_, pos_);
+  return true;
+}
+
 bool Lexer::scan_identifier_or_prefixed_string() {
   // String prefixes in any case and order, as CPython accepts them: b, r, u, f and the pairs
   // br/rb and fr/rf; u combines with nothing.
@@ -256,15 +271,13 @@ bool Lexer::scan_identifier_or_prefixed_string() {
 
 TokenKind Lexer::identifier_kind() const {
   std::uint32_t length = pos_ - start_;
-  if (length < 2 || length > 8) return TokenKind::kName;  // no keyword is shorter or longer
+  // No keyword is shorter than 2 or longer than 8 bytes (unsigned: one compare for both).
+  if (length - 2 > 6) return TokenKind::kName;
   if constexpr (std::endian::native == std::endian::little) {
     // One unaligned load when the text has 8 bytes from the start: masked to the identifier,
     // it is the packed form keyword_kind_packed takes.
     if (start_ + 8 <= size_) {
-      std::uint64_t word;
-      std::memcpy(&word, data_ + start_, 8);
-      if (length < 8) word &= (std::uint64_t{1} << (8 * length)) - 1;
-      return keyword_kind_packed(word);
+      return keyword_kind_packed(load_word(data_ + start_) & (~std::uint64_t{0} >> (64 - 8 * length)));
     }
   }
   return keyword_kind(text_.substr(start_, length));

@@ -11,10 +11,6 @@ namespace pypyready::python {
 namespace detail {
 namespace {
 
-// Beyond this many nested rule entries the parse stops with CPython's "too complex" message,
-// keeping the native stack bounded whatever the input.
-constexpr int kMaxDepth = 1500;
-
 // After a parser error (except an unexpected indent) CPython tokenizes the rest of the file,
 // and a lexical error it meets there replaces the parser's, if the tokenizer raised it as an
 // exception: not for bad dedents, tab/space mixes, line continuations or bracket depth, which
@@ -38,15 +34,22 @@ bool later_lexical_error_wins(std::string_view parser_message, std::uint32_t sto
 
 Parser::Parser(std::string_view text, const std::vector<Token>& tokens,
                const std::optional<SyntaxError>& token_error, Arena& arena)
-    : arena_(arena), text_(text), tokens_(tokens), token_error_(token_error) {
+    : arena_(arena),
+      text_(text),
+      tokens_(tokens.data()),
+      token_count_(tokens.size()),
+      token_error_(token_error),
+      current_(tokens.data()),
+      kind_(tokens.front().kind) {
   scratch_.reserve(256);
 }
 
 const Token& Parser::tok_at(std::size_t ahead) const {
-  std::size_t index = pos_ + ahead;
-  if (index >= tokens_.size()) index = tokens_.size() - 1;
+  const std::size_t pos = static_cast<std::size_t>(current_ - tokens_);
+  std::size_t index = pos + ahead;
+  if (index >= token_count_) index = token_count_ - 1;
   // Never look past the tokenizer's stopping point.
-  for (std::size_t i = pos_; i < index; ++i) {
+  for (std::size_t i = pos; i < index; ++i) {
     if (tokens_[i].kind == TokenKind::kError || tokens_[i].kind == TokenKind::kEndMarker) return tokens_[i];
   }
   return tokens_[index];
@@ -56,18 +59,8 @@ bool Parser::at_soft(std::string_view word) const {
   return kind() == TokenKind::kName && text_of(tok()) == word;
 }
 
-bool Parser::eat(TokenKind k) {
-  if (kind() != k) return false;
-  advance();
-  return true;
-}
-
-void Parser::expect(TokenKind k, std::string_view message) {
-  if (!eat(k)) fail(message);
-}
-
 void Parser::fail(std::string_view message) {
-  const Token& current = tokens_[pos_];
+  const Token& current = *current_;
   fail_at(message, current.line, current.column, current.end_line, current.end_column);
 }
 
@@ -75,13 +68,14 @@ void Parser::fail_at(std::string_view message, std::uint32_t line, std::uint32_t
                      std::uint32_t end_line, std::uint32_t end_column) {
   if (failed_) return;
   failed_ = true;
+  kind_ = TokenKind::kError;
   if (error_) return;
   // A lexical error only counts once the parser has reached the token where it happened.
-  if (tokens_[pos_].kind == TokenKind::kError && token_error_) {
+  if (current_->kind == TokenKind::kError && token_error_) {
     error_ = *token_error_;
     return;
   }
-  if (token_error_ && later_lexical_error_wins(message, tokens_[pos_].line, *token_error_)) {
+  if (token_error_ && later_lexical_error_wins(message, current_->line, *token_error_)) {
     error_ = *token_error_;
     return;
   }
@@ -93,11 +87,12 @@ void Parser::fail_node(std::string_view message, const Node* node) {
 }
 
 Mark Parser::mark() const {
-  return Mark{pos_, scratch_.size(), prev_line_, prev_column_};
+  return Mark{static_cast<std::size_t>(current_ - tokens_), scratch_.size(), prev_line_, prev_column_};
 }
 
 void Parser::rewind(const Mark& m) {
-  pos_ = m.pos;
+  current_ = tokens_ + m.pos;
+  kind_ = current_->kind;
   scratch_.resize(m.scratch);
   prev_line_ = m.prev_line;
   prev_column_ = m.prev_column;
@@ -105,16 +100,9 @@ void Parser::rewind(const Mark& m) {
   error_.reset();
 }
 
-bool Parser::enter() {
-  if (++depth_ > kMaxDepth) {
-    fail("too complex");
-    return false;
-  }
-  return true;
-}
-
-Node* Parser::make(NodeKind kind, Start from) {
-  return make_at(kind, from.line, from.column, prev_line_, prev_column_);
+bool Parser::too_deep() {
+  fail("too complex");
+  return false;
 }
 
 void Parser::copy_end(Node* node, const Node* from) {

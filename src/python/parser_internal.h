@@ -49,17 +49,19 @@ class Parser {
   const std::optional<SyntaxError>& error() const { return error_; }
 
   // --- Token access (parser.cpp) ---
-  TokenKind kind() const { return failed_ ? TokenKind::kError : tokens_[pos_].kind; }
+  // The current kind is kept in kind_ (kError once failed): rules ask for it several times per
+  // token, and one load is cheaper than testing failed_ and indexing the token vector.
+  TokenKind kind() const { return kind_; }
   TokenKind kind_at(std::size_t ahead) const {
     if (failed_) return TokenKind::kError;
     // The usual one-token lookahead, inline: the stream ends with kEndMarker or kError, so the
     // next token exists unless the current one is that last one.
-    TokenKind current = tokens_[pos_].kind;
+    TokenKind current = kind_;
     if (ahead == 1 && current != TokenKind::kEndMarker && current != TokenKind::kError)
-      return tokens_[pos_ + 1].kind;
+      return current_[1].kind;
     return tok_at(ahead).kind;
   }
-  const Token& tok() const { return tokens_[pos_]; }
+  const Token& tok() const { return *current_; }
   const Token& tok_at(std::size_t ahead) const;
   bool at(TokenKind k) const { return kind() == k; }
   bool at_soft(std::string_view word) const;
@@ -67,24 +69,32 @@ class Parser {
   // tokens (NEWLINE, INDENT, DEDENT) never move the end position; the end marker and the
   // error token are never consumed.
   void advance() {
-    if (failed_) return;
-    const Token& current = tokens_[pos_];
+    // kind_ is kError once failed, so this test also covers failed_.
+    const TokenKind current = kind_;
     // kEndMarker, kNewline, kIndent, kDedent are the first four kinds: one compare sorts them out.
     static_assert(static_cast<int>(TokenKind::kEndMarker) == 0 &&
                   static_cast<int>(TokenKind::kNewline) == 1 && static_cast<int>(TokenKind::kIndent) == 2 &&
                   static_cast<int>(TokenKind::kDedent) == 3);
-    if (current.kind > TokenKind::kDedent) {
-      if (current.kind == TokenKind::kError) return;
-      prev_line_ = current.end_line;
-      prev_column_ = current.end_column;
-    } else if (current.kind == TokenKind::kEndMarker) {
+    if (current > TokenKind::kDedent) {
+      if (current == TokenKind::kError) return;
+      prev_line_ = current_->end_line;
+      prev_column_ = current_->end_column;
+    } else if (current == TokenKind::kEndMarker) {
       return;
     }
-    ++pos_;
+    ++current_;
+    kind_ = current_->kind;
   }
-  bool eat(TokenKind k);
-  void expect(TokenKind k, std::string_view message);
-  Start start() const { return Start{tokens_[pos_].line, tokens_[pos_].column}; }
+  // Inline, as advance(): called for most tokens.
+  bool eat(TokenKind k) {
+    if (kind_ != k) return false;
+    advance();
+    return true;
+  }
+  void expect(TokenKind k, std::string_view message) {
+    if (!eat(k)) fail(message);
+  }
+  Start start() const { return Start{current_->line, current_->column}; }
   std::string_view text_of(const Token& token) const { return token.text(text_); }
   std::string_view source_text() const { return text_; }
 
@@ -96,11 +106,19 @@ class Parser {
   bool failed() const { return failed_; }
   Mark mark() const;
   void rewind(const Mark& m);
-  bool enter();  ///< recursion guard: false (and an error) when nested too deeply
+  /// Recursion guard: false (and an error) when nested too deeply. Inline: entered once per
+  /// expression and statement.
+  bool enter() {
+    if (++depth_ > kMaxDepth) return too_deep();
+    return true;
+  }
   void leave() { --depth_; }
 
   // --- Building nodes ---
-  Node* make(NodeKind kind, Start from);  ///< positions from `from` to the last token taken
+  /// Positions from `from` to the last token taken. Inline, as make_at: one call per node.
+  Node* make(NodeKind kind, Start from) {
+    return make_at(kind, from.line, from.column, prev_line_, prev_column_);
+  }
   // Inline, as advance(): one call per node built.
   Node* make_at(NodeKind kind, std::uint32_t line, std::uint32_t col, std::uint32_t end_line,
                 std::uint32_t end_col) {
@@ -219,12 +237,14 @@ class Parser {
 
  private:
   std::string_view text_;
-  const std::vector<Token>& tokens_;
+  const Token* tokens_;  ///< the stream, which ends with its only kEndMarker or kError token
+  std::size_t token_count_;
   const std::optional<SyntaxError>& token_error_;
   std::vector<Node*> scratch_;
   // A second stack like scratch_, for call() keywords, which interleave with its arguments.
   std::vector<Node*> keyword_scratch_;
-  std::size_t pos_ = 0;
+  const Token* current_;                ///< the token at the read position
+  TokenKind kind_ = TokenKind::kError;  ///< current_->kind, or kError once failed_
   std::uint32_t prev_line_ = 1;
   std::uint32_t prev_column_ = 0;
   bool failed_ = false;
@@ -233,6 +253,10 @@ class Parser {
   bool match_committed_ = false;  ///< a match statement got past `:` NEWLINE INDENT
 
  private:
+  // Beyond this many nested rule entries the parse stops with CPython's "too complex" message,
+  // keeping the native stack bounded whatever the input.
+  static constexpr int kMaxDepth = 1500;
+  bool too_deep();  ///< enter()'s failure: the error, and false
   int depth_ = 0;
   std::optional<SyntaxError> error_;
 };

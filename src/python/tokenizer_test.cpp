@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "python/byte_scan.h"
+#include "python/keyword.h"
 
 namespace pypyready::python {
 namespace {
@@ -74,6 +75,56 @@ TEST(ByteScan, LanesEqualFindsTheFirstMatch) {
   // A borrow may flag a lane above a true match but never hides the first one.
   const std::string text = std::string("a\"\x01\"bcde", 8);
   EXPECT_EQ(detail::first_lane(detail::lanes_equal(detail::load_word(text.data()), '"')), 1u);
+}
+
+// The perfect-hash keyword lookup against a plain search of the keyword list: every keyword,
+// and every one-byte change, truncation, extension and case change of one, and a zero byte.
+TEST(Keyword, PackedLookupAgreesWithTheKeywordList) {
+  auto listed = [](std::string_view text) {
+    for (const detail::KeywordEntry& entry : detail::kKeywords) {
+      if (entry.text == text) return entry.kind;
+    }
+    return TokenKind::kName;
+  };
+  std::vector<std::string> probes;
+  for (const detail::KeywordEntry& entry : detail::kKeywords) {
+    std::string text(entry.text);
+    probes.push_back(text);
+    probes.push_back(text.substr(0, text.size() - 1));
+    probes.push_back(text.substr(1));
+    for (char extra : {'a', 's', '_', '1'})
+      probes.push_back(text + extra);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      for (int c = 'A'; c <= 'z'; ++c) {
+        std::string changed = text;
+        changed[i] = static_cast<char>(c);
+        probes.push_back(changed);
+      }
+    }
+  }
+  for (const std::string& probe : probes) {
+    EXPECT_EQ(keyword_kind(probe), listed(probe)) << probe;
+    if (probe.size() >= 2 && probe.size() <= 8) {
+      EXPECT_EQ(keyword_kind_packed(detail::pack_word(probe)), listed(probe)) << probe;
+    }
+  }
+  EXPECT_EQ(keyword_kind("if\0"sv), TokenKind::kName);
+  EXPECT_EQ(keyword_kind("match"), TokenKind::kName);
+}
+
+// Names take a fast path unless a quote or a non-ASCII byte follows them; the split between
+// name and string, and names that continue past ASCII, must not depend on the path.
+TEST(Tokenizer, NamesBeforeQuotesAndNonAsciiBytes) {
+  EXPECT_EQ(
+      describe("bx'a' ab'' if'x' rb'' x \xc3\xa9"
+               "1 a\xc3\xa9\n"),
+      (std::vector<std::string>{
+          "NAME 'bx' 1:0-1:2", "STRING ''a'' 1:2-1:5", "NAME 'ab' 1:6-1:8", "STRING '''' 1:8-1:10",
+          "NAME 'if' 1:11-1:13", "STRING ''x'' 1:13-1:16", "STRING 'rb''' 1:17-1:21", "NAME 'x' 1:22-1:23",
+          "NAME '\xc3\xa9"
+          "1' 1:24-1:27",
+          "NAME 'a\xc3\xa9' 1:28-1:31", "NEWLINE '\n' 1:31-1:32", "ENDMARKER '' 2:0-2:0"}));
+  EXPECT_EQ(kinds("if'x' else\n"), "IF STRING ELSE NEWLINE ENDMARKER");
 }
 
 TEST(Tokenizer, SimpleStatementWithPositions) {
