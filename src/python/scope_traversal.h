@@ -63,43 +63,69 @@ inline constexpr auto kChildSlots = [] {
   return table;
 }();
 
+/// The nodes waiting to be visited. Pushes run for nearly every node, so they are inlined and
+/// write to storage grown ahead of need (a push_back outlined by the compiler cost a call per
+/// node); the storage of the files a thread walked before is reused.
+class TraversalStack {
+ public:
+  TraversalStack() {
+    storage_.swap(pooled());
+    if (storage_.size() < 256) storage_.resize(256);
+  }
+  ~TraversalStack() {
+    if (storage_.capacity() > pooled().capacity()) storage_.swap(pooled());
+  }
+  TraversalStack(const TraversalStack&) = delete;
+  TraversalStack& operator=(const TraversalStack&) = delete;
+
+  bool empty() const { return size_ == 0; }
+  TraversalEntry pop() { return storage_[--size_]; }
+
+  /// Pushes `node` unless it is absent or a shared singleton (which is never visited).
+  [[gnu::always_inline]] void push(const Node* node, Scope* scope, Scope* outer, const Node* parent,
+                                   const Node* value = nullptr, std::uint8_t flags = kNoFlag) {
+    if (node == nullptr || is_singleton_kind(node->kind)) return;
+    if (size_ == storage_.size()) grow();
+    storage_[size_++] = TraversalEntry{node, scope, outer, value, flags, parent};
+  }
+  /// Pushes `items` in reverse, so that popping visits them in source order.
+  [[gnu::always_inline]] void push_list(NodeSpan items, Scope* scope, Scope* outer, const Node* parent) {
+    for (std::uint32_t index = items.size; index > 0; --index)
+      push(items.items[index - 1], scope, outer, parent);
+  }
+
+ private:
+  [[gnu::noinline]] void grow() { storage_.resize(storage_.size() * 2); }
+  static std::vector<TraversalEntry>& pooled() {
+    thread_local std::vector<TraversalEntry> storage;
+    return storage;
+  }
+
+  std::vector<TraversalEntry> storage_;  ///< entries [0, size_) are live
+  std::size_t size_ = 0;
+};
+
 /// Visits every node below `module` in source order with its scope. `open_scope(node, kind,
 /// parent)` returns the scope a def/class/lambda/comprehension opens; `visit(entry)` sees each
 /// node. Uses an explicit stack, so depth is limited only by memory.
 template <typename OpenScope, typename Visit>
 void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open_scope, Visit&& visit) {
-  std::vector<TraversalEntry> stack;
-  stack.reserve(256);
-  stack.push_back({&module, module_scope, module_scope});
-
-  const Node* expanding = nullptr;  // every push below adds a child of this node
-  auto push = [&stack, &expanding](const Node* node, Scope* scope, Scope* outer, const Node* value = nullptr,
-                                   std::uint8_t flags = kNoFlag) {
-    if (node != nullptr && !is_singleton_kind(node->kind))
-      stack.push_back({node, scope, outer, value, flags, expanding});
-  };
-  // Pushed in reverse so that popping visits them in source order.
-  auto push_list = [&push](NodeSpan items, Scope* scope, Scope* outer) {
-    for (std::uint32_t index = items.size; index > 0; --index)
-      push(items.items[index - 1], scope, outer);
-  };
-  auto push_generic = [&](const Node& node, Scope* scope, Scope* outer) {
-    const ChildSlots& slots = kChildSlots[static_cast<std::size_t>(node.kind)];
-    for (std::uint8_t index = 0; index < slots.count; ++index) {
-      if (slots.list[index])
-        push_list(children_at(node, slots.slot[index]), scope, outer);
-      else
-        push(child_at(node, slots.slot[index]), scope, outer);
-    }
-  };
+  TraversalStack stack;
+  stack.push(&module, module_scope, module_scope, nullptr);
 
   while (!stack.empty()) {
-    TraversalEntry entry = stack.back();
-    stack.pop_back();
+    const TraversalEntry entry = stack.pop();
     visit(entry);
-    expanding = entry.node;
     const Node& node = *entry.node;
+    const Node* const parent = entry.node;  // every push below adds a child of this node
     Scope* scope = entry.scope;
+    auto push = [&stack, parent](const Node* child, Scope* child_scope, Scope* outer,
+                                 const Node* value = nullptr, std::uint8_t flags = kNoFlag) {
+      stack.push(child, child_scope, outer, parent, value, flags);
+    };
+    auto push_list = [&stack, parent](NodeSpan items, Scope* child_scope, Scope* outer) {
+      stack.push_list(items, child_scope, outer, parent);
+    };
 
     switch (node.kind) {
       case NodeKind::kFunctionDef:
@@ -197,9 +223,16 @@ void traverse_scopes(const Module& module, Scope* module_scope, OpenScope&& open
              value == nullptr ? kAnnotationOnly : kNoFlag);
         break;
       }
-      default:
-        push_generic(node, scope, entry.outer);
+      default: {
+        const ChildSlots& slots = kChildSlots[static_cast<std::size_t>(node.kind)];
+        for (std::uint8_t index = 0; index < slots.count; ++index) {
+          if (slots.list[index])
+            push_list(children_at(node, slots.slot[index]), scope, entry.outer);
+          else
+            push(child_at(node, slots.slot[index]), scope, entry.outer);
+        }
         break;
+      }
     }
   }
 }

@@ -42,14 +42,44 @@ std::string resolve_relative(const ModuleContext& context, std::string_view modu
 
 /// Records the bindings of one module while the shared traversal walks it.
 class ScopeBuilder {
+  // The kinds other than Name for which visit() records something.
+  static constexpr auto kBindingKinds = [] {
+    std::array<bool, static_cast<std::size_t>(NodeKind::kCount)> table{};
+    for (NodeKind kind :
+         {NodeKind::kFunctionDef, NodeKind::kAsyncFunctionDef, NodeKind::kClassDef, NodeKind::kArg,
+          NodeKind::kImport, NodeKind::kImportFrom, NodeKind::kGlobal, NodeKind::kNonlocal,
+          NodeKind::kExceptHandler, NodeKind::kMatchAs, NodeKind::kMatchStar, NodeKind::kMatchMapping,
+          NodeKind::kTypeVar, NodeKind::kParamSpec, NodeKind::kTypeVarTuple})
+      table[static_cast<std::size_t>(kind)] = true;
+    return table;
+  }();
+
  public:
-  explicit ScopeBuilder(SemanticModel& model) : model_(model) {}
+  explicit ScopeBuilder(SemanticModel& model) : model_(model) {
+    pending_.swap(pooled_pending());
+    pending_.clear();
+  }
+  ~ScopeBuilder() {
+    pending_.clear();
+    if (pending_.capacity() > pooled_pending().capacity()) pending_.swap(pooled_pending());
+  }
+  ScopeBuilder(const ScopeBuilder&) = delete;
+  ScopeBuilder& operator=(const ScopeBuilder&) = delete;
 
   Scope* open_scope(const Node& owner, ScopeKind kind, Scope* parent) {
+    const auto ordinal = static_cast<std::uint32_t>(model_.scopes_.size());
     Scope& scope =
-        model_.scopes_.emplace_back(Scope{kind, &owner, parent, {}, {}, {}, false, &model_.index_});
-    model_.scope_by_node_.emplace(&owner, &scope);
+        model_.scopes_.emplace_back(Scope{kind, &owner, parent, {}, {}, {}, false, &model_.index_, ordinal});
     return &scope;
+  }
+
+  /// Whether visit() can record anything for `entry`: most nodes (loads of names, calls,
+  /// constants, ...) bind nothing, and asking here, inline, saves them the call.
+  static bool may_bind(const detail::TraversalEntry& entry) {
+    const Node& node = *entry.node;
+    if (node.kind == NodeKind::kName)
+      return child_at(node, field_slot(NodeKind::kName, "ctx"))->kind != NodeKind::kLoad;
+    return kBindingKinds[static_cast<std::size_t>(node.kind)];
   }
 
   void visit(const detail::TraversalEntry& entry) {
@@ -174,16 +204,40 @@ class ScopeBuilder {
 
   Binding& add(Scope& scope, std::string_view name, BindingKind kind, const Node& node) {
     Scope* owner = &scope;
-    if (std::find(scope.global_names.begin(), scope.global_names.end(), name) != scope.global_names.end()) {
+    if (scope.global_names.empty() && scope.nonlocal_names.empty()) {
+      // Nearly every scope declares nothing global or nonlocal.
+    } else if (std::find(scope.global_names.begin(), scope.global_names.end(), name) !=
+               scope.global_names.end()) {
       owner = &model_.scopes_.front();
     } else if (std::find(scope.nonlocal_names.begin(), scope.nonlocal_names.end(), name) !=
                scope.nonlocal_names.end()) {
       owner = nearest_function_binding(scope, name);
     }
-    owner->bindings.push_back(Binding{name, kind, &node, owner, node.lineno, node.col_offset, {}, nullptr});
-    return owner->bindings.back();
+    return pending_.emplace_back(
+        Binding{name, kind, &node, owner, node.lineno, node.col_offset, {}, nullptr});
   }
 
+ public:
+  /// Moves the bindings met in walk order into the model, grouped scope by scope (keeping
+  /// their order within each scope), and points every scope at its run: one array for the
+  /// file instead of a growing vector per scope.
+  void finish() {
+    std::vector<std::uint32_t> starts(model_.scopes_.size() + 1, 0);
+    for (const Binding& binding : pending_)
+      ++starts[binding.scope->ordinal + 1];
+    for (std::size_t index = 1; index < starts.size(); ++index)
+      starts[index] += starts[index - 1];
+    std::vector<Binding>& bindings = model_.bindings_;
+    bindings.resize(pending_.size());
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    for (const Binding& binding : pending_)
+      bindings[next[binding.scope->ordinal]++] = binding;
+    for (Scope& scope : model_.scopes_)
+      scope.bindings = std::span<const Binding>(bindings.data() + starts[scope.ordinal],
+                                                starts[scope.ordinal + 1] - starts[scope.ordinal]);
+  }
+
+ private:
   // The enclosing function scope that a `nonlocal name` refers to (itself if none binds it yet).
   Scope* nearest_function_binding(Scope& scope, std::string_view name) {
     for (auto* candidate = const_cast<Scope*>(scope.parent); candidate != nullptr;
@@ -195,12 +249,20 @@ class ScopeBuilder {
   }
 
   // The index is built after the walk: while building, a (rare) nonlocal scans the bindings.
-  static bool binds(const Scope& scope, std::string_view name) {
-    return std::any_of(scope.bindings.begin(), scope.bindings.end(),
-                       [name](const Binding& binding) { return binding.name == name; });
+  bool binds(const Scope& scope, std::string_view name) const {
+    return std::any_of(pending_.begin(), pending_.end(), [&scope, name](const Binding& binding) {
+      return binding.scope == &scope && binding.name == name;
+    });
   }
 
   SemanticModel& model_;
+  std::vector<Binding> pending_;  ///< bindings in walk order, until finish()
+
+  // The pending bindings' memory of the files a thread modelled before.
+  static std::vector<Binding>& pooled_pending() {
+    thread_local std::vector<Binding> pending;
+    return pending;
+  }
 };
 
 // The walk order of the files a thread modelled before: reusing its memory saves growing the
@@ -210,9 +272,16 @@ std::vector<SemanticModel::Visit>& SemanticModel::pooled_order() {
   return order;
 }
 
+std::vector<Binding>& SemanticModel::pooled_bindings() {
+  thread_local std::vector<Binding> bindings;
+  return bindings;
+}
+
 SemanticModel::SemanticModel(const Module& module, ModuleContext context) : context_(std::move(context)) {
   order_.swap(pooled_order());
   order_.clear();
+  bindings_.swap(pooled_bindings());
+  bindings_.clear();
   ScopeBuilder builder(*this);
   Scope* module_scope = builder.open_scope(module, ScopeKind::kModule, nullptr);
   detail::traverse_scopes(
@@ -221,19 +290,27 @@ SemanticModel::SemanticModel(const Module& module, ModuleContext context) : cont
         return builder.open_scope(owner, kind, parent);
       },
       [this, &builder](const detail::TraversalEntry& entry) {
+        // Numbered by walk place, unless met before (a node met twice keeps its first place).
+        if (visit_of(*entry.node) == nullptr) entry.node->number = static_cast<std::uint32_t>(order_.size());
         order_.push_back({entry.node, entry.scope, entry.parent});
-        builder.visit(entry);
+        if (ScopeBuilder::may_bind(entry)) builder.visit(entry);
       });
+  builder.finish();
   index_.build(scopes_);
 }
 
 SemanticModel::~SemanticModel() {
   if (order_.capacity() > pooled_order().capacity()) order_.swap(pooled_order());
+  if (bindings_.capacity() > pooled_bindings().capacity()) bindings_.swap(pooled_bindings());
 }
 
 const Scope* SemanticModel::scope_opened_by(const Node& node) const {
-  auto found = scope_by_node_.find(&node);
-  return found == scope_by_node_.end() ? nullptr : found->second;
+  if (visit_of(node) == nullptr) return nullptr;
+  // Scopes open in walk order, so their owners' numbers ascend: no map from node to scope.
+  auto found =
+      std::lower_bound(scopes_.begin(), scopes_.end(), node.number,
+                       [](const Scope& scope, std::uint32_t number) { return scope.node->number < number; });
+  return found != scopes_.end() && found->node == &node ? &*found : nullptr;
 }
 
 const Binding* SemanticModel::pick(const Scope& scope, std::span<const std::uint32_t> candidates,
@@ -265,12 +342,14 @@ const Binding* SemanticModel::lookup(std::string_view name, const Scope& scope, 
   if (std::find(scope.global_names.begin(), scope.global_names.end(), name) != scope.global_names.end()) {
     return pick(module_scope(), module_scope().bindings_of(name), line, column, &scope != &module_scope());
   }
-  const std::uint64_t hash = BindingIndex::hash_name(name);  // once for the whole chain of scopes
-  auto local = index_.find(scope, name, hash);
+  // One probe for the whole chain of scopes; a name bound nowhere (a builtin) ends here.
+  const auto groups = index_.groups_of(name);
+  if (groups.empty()) return nullptr;
+  auto local = index_.in_scope(groups, scope);
   if (!local.empty()) return pick(scope, local, line, column, false);
   for (const Scope* enclosing = scope.parent; enclosing != nullptr; enclosing = enclosing->parent) {
     if (enclosing->kind == ScopeKind::kClass) continue;  // class bodies are invisible to nested scopes
-    auto found = index_.find(*enclosing, name, hash);
+    auto found = index_.in_scope(groups, *enclosing);
     // A comprehension runs where it is written; functions and lambdas run later.
     bool runs_later = scope.kind != ScopeKind::kComprehension;
     if (!found.empty()) return pick(*enclosing, found, line, column, runs_later);

@@ -9,7 +9,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "python/ast.h"
@@ -52,9 +51,10 @@ struct Binding {
 /// A Python scope: module, class body, function, lambda or comprehension.
 struct Scope {
   ScopeKind kind;
-  const Node* node;               ///< the Module, FunctionDef, ClassDef, Lambda or comprehension expression
-  const Scope* parent;            ///< nullptr for the module
-  std::vector<Binding> bindings;  ///< in source order
+  const Node* node;     ///< the Module, FunctionDef, ClassDef, Lambda or comprehension expression
+  const Scope* parent;  ///< nullptr for the module
+  /// In source order: a run of the model's one array of bindings, filled once the walk ends.
+  std::span<const Binding> bindings;
   std::vector<std::string_view> global_names;
   std::vector<std::string_view> nonlocal_names;
   bool has_star_import = false;
@@ -63,6 +63,7 @@ struct Scope {
   std::span<const std::uint32_t> bindings_of(std::string_view name) const { return index->find(*this, name); }
 
   const BindingIndex* index = nullptr;  ///< the model's, complete once the model is built
+  std::uint32_t ordinal = 0;            ///< place among the model's scopes (in walk order)
 };
 
 /// Where the module sits in its package, for relative imports.
@@ -83,6 +84,14 @@ class SemanticModel {
 
   /// The scope a function, class, lambda or comprehension node opens (nullptr for other nodes).
   const Scope* scope_opened_by(const Node& node) const;
+
+  /// The node whose expansion met `node` first in the walk; nullptr for the module and for nodes
+  /// of another tree. Building the model numbers every node it meets (Node::number) by its
+  /// place in walk_order(), so this is two loads and a compare, with no table of its own.
+  const Node* parent_of(const Node& node) const {
+    const Visit* visit = visit_of(node);
+    return visit == nullptr ? nullptr : visit->parent;
+  }
 
   /// The binding that a load of `name` at (line, column) inside `scope` refers to, following
   /// Python's rules (global/nonlocal, class bodies invisible to nested scopes); nullptr for a
@@ -112,6 +121,13 @@ class SemanticModel {
   /// Every node in walk() order, recorded while the model was built: callers that visit every
   /// node loop over it instead of walking the tree a second time.
   std::span<const Visit> walk_order() const { return order_; }
+  /// The first entry of walk_order() for `node`; nullptr for nodes of another tree (their
+  /// number does not lead back to them).
+  const Visit* visit_of(const Node& node) const {
+    const std::uint32_t number = node.number;
+    if (number >= order_.size() || order_[number].node != &node) return nullptr;
+    return &order_[number];
+  }
 
  private:
   friend class ScopeBuilder;
@@ -119,13 +135,14 @@ class SemanticModel {
                       std::uint32_t column, bool from_nested_scope) const;
   bool append_qualified_name(const Node& expression, const Scope& scope, int depth, std::string& out) const;
   static std::vector<Visit>& pooled_order();
+  static std::vector<Binding>& pooled_bindings();
 
   ModuleContext context_;
   std::deque<Scope> scopes_;
   std::deque<std::string> origins_;  ///< composed origins of `from a import b` (a deque: no moves)
-  std::unordered_map<const Node*, const Scope*> scope_by_node_;
   BindingIndex index_;
   std::vector<Visit> order_;
+  std::vector<Binding> bindings_;  ///< every scope's bindings, scope after scope
 };
 
 /// Whether `name` is one of Python's builtins (open, print, len, ...).

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "python/ast_fields.h"
 #include "python/parser.h"
@@ -199,6 +200,101 @@ TEST(SemanticModel, ListsBindingKinds) {
   EXPECT_EQ(kinds["rest"], BindingKind::kAssignment);
   EXPECT_EQ(kinds["z"], BindingKind::kAssignment);  // := binds in the function, not the comprehension
   EXPECT_EQ(kinds.count("_"), 0u);
+}
+
+// The fast paths against slow ones: parents and opened scopes against a scan of the walk.
+TEST(SemanticModel, ParentsAndOpenedScopesMatchTheWalk) {
+  ParsedFile parsed = parse_text(
+      "import os\n"
+      "class C(Base):\n"
+      "    def f(self, x=[i for i in range(3)]):\n"
+      "        g = lambda y: y + x\n"
+      "        return {k: v for k, v in os.environ.items()}\n");
+  ASSERT_NE(parsed.module, nullptr);
+  SemanticModel model(*parsed.module);
+  std::map<const Node*, const Node*> first_parent;
+  for (const SemanticModel::Visit& visit : model.walk_order())
+    first_parent.emplace(visit.node, visit.parent);
+  int scopes = 0;
+  for (const auto& [node, parent] : first_parent) {
+    EXPECT_EQ(model.parent_of(*node), parent);
+    const Scope* scope = model.scope_opened_by(*node);
+    const bool opens = node->kind == NodeKind::kModule || node->kind == NodeKind::kClassDef ||
+                       node->kind == NodeKind::kFunctionDef || node->kind == NodeKind::kLambda ||
+                       node->kind == NodeKind::kListComp || node->kind == NodeKind::kDictComp;
+    EXPECT_EQ(scope != nullptr, opens) << static_cast<int>(node->kind);
+    if (scope != nullptr) {
+      EXPECT_EQ(scope->node, node);
+      ++scopes;
+    }
+  }
+  EXPECT_EQ(scopes, 6);
+  EXPECT_EQ(model.parent_of(*parsed.module), nullptr);
+
+  // A node of another tree is nobody's child here, whatever its number says.
+  ParsedFile other = parse_text("import os\n");
+  ASSERT_NE(other.module, nullptr);
+  SemanticModel other_model(*other.module);
+  const Node* alias = model.walk_order()[2].node;
+  const Node* foreign = other_model.walk_order()[2].node;
+  EXPECT_EQ(foreign->number, alias->number);
+  EXPECT_EQ(model.parent_of(*foreign), nullptr);
+  EXPECT_EQ(model.scope_opened_by(*other.module), nullptr);
+}
+
+// BindingIndex against a scan of each scope's bindings, with names that share their end words
+// or their length, short and long, and a name bound in more scopes than the linear search takes.
+TEST(SemanticModel, BindingsOfMatchesAScanOfTheScope) {
+  std::string source =
+      "a = ab = abc = abcd = abcde = abcdefgh = abcdefghi = 1\n"
+      "name_one_xx_tail = name_two_xx_tail = 2\n"              // 16 bytes, same ends but the middle
+      "a_long_name_alpha_ends = a_long_name_omega_ends = 3\n"  // > 16 bytes, same ends
+      "axc = ayc = 4\n"                                        // three bytes, differing in the middle
+      "class K:\n";
+  for (int index = 0; index < 20; ++index)
+    source += "    def m" + std::to_string(index) + "(self, a, ab):\n        self = a = 1\n";
+  ParsedFile parsed = parse_text(source);
+  ASSERT_NE(parsed.module, nullptr);
+  SemanticModel model(*parsed.module);
+  std::vector<const Scope*> scopes;
+  model.walk([&](const Node& node, const Scope&) {
+    if (const Scope* scope = model.scope_opened_by(node)) scopes.push_back(scope);
+  });
+  ASSERT_EQ(scopes.size(), 22u);
+  std::vector<std::string> names = {"a",
+                                    "ab",
+                                    "abc",
+                                    "abcd",
+                                    "abcde",
+                                    "abcdefgh",
+                                    "abcdefghi",
+                                    "name_one_xx_tail",
+                                    "name_two_xx_tail",
+                                    "name_thr_xx_tail",
+                                    "a_long_name_alpha_ends",
+                                    "a_long_name_omega_ends",
+                                    "a_long_name_gamma_ends",
+                                    "axc",
+                                    "ayc",
+                                    "azc",
+                                    "self",
+                                    "K",
+                                    "m7",
+                                    "missing",
+                                    "abcdefg"};
+  for (const Scope* scope : scopes) {
+    for (const std::string& name : names) {
+      std::vector<std::uint32_t> expected;
+      for (std::uint32_t index = 0; index < scope->bindings.size(); ++index) {
+        if (scope->bindings[index].name == name) expected.push_back(index);
+        EXPECT_EQ(scope->bindings[index].scope, scope);
+      }
+      auto found = scope->bindings_of(name);
+      EXPECT_EQ(std::vector<std::uint32_t>(found.begin(), found.end()), expected) << name;
+    }
+  }
+  EXPECT_EQ(model.module_scope().bindings_of("self").size(), 0u);
+  EXPECT_EQ(scopes.back()->bindings_of("self").size(), 2u);  // the parameter, then the assignment
 }
 
 TEST(SemanticModel, DeepNestingDoesNotOverflowTheStack) {

@@ -13,7 +13,10 @@ std::uint32_t code_point_count(std::string_view utf8) {
   return count;
 }
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
+LineIndex::LineIndex(std::string_view text) : text_(text) {}
+
+void LineIndex::find_starts() const {
+  const std::string_view text = text_;
   // memchr finds the newlines a vector at a time; a byte loop cost as much as the tokenizer's
   // whole newline handling.
   starts_.reserve(text.size() / 32 + 1);
@@ -29,16 +32,19 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
 }
 
 std::string_view LineIndex::line_text(std::uint32_t line) const {
-  if (line == 0 || line > starts_.size()) return {};
-  std::uint32_t begin = starts_[line - 1];
-  std::uint32_t end = line < starts_.size() ? starts_[line] - 1 : static_cast<std::uint32_t>(text_.size());
+  const std::vector<std::uint32_t>& line_starts = starts();
+  if (line == 0 || line > line_starts.size()) return {};
+  std::uint32_t begin = line_starts[line - 1];
+  std::uint32_t end =
+      line < line_starts.size() ? line_starts[line] - 1 : static_cast<std::uint32_t>(text_.size());
   if (end < begin) end = begin;
   return text_.substr(begin, end - begin);
 }
 
 Location LineIndex::location(std::uint32_t line, std::uint32_t byte_column) const {
+  const std::vector<std::uint32_t>& line_starts = starts();
   if (line == 0) line = 1;
-  if (line > starts_.size()) line = static_cast<std::uint32_t>(starts_.size());
+  if (line > line_starts.size()) line = static_cast<std::uint32_t>(line_starts.size());
   std::string_view text = line_text(line);
   std::uint32_t column = std::min<std::uint32_t>(byte_column, static_cast<std::uint32_t>(text.size()));
   std::string_view before = text.substr(0, column);
@@ -46,7 +52,7 @@ Location LineIndex::location(std::uint32_t line, std::uint32_t byte_column) cons
   // A four-byte sequence (lead byte 0xF0-0xF4) is a character beyond U+FFFF: a surrogate pair.
   std::uint32_t astral = static_cast<std::uint32_t>(std::count_if(
       before.begin(), before.end(), [](char byte) { return static_cast<unsigned char>(byte) >= 0xF0; }));
-  return Location{line, code_points + 1, starts_[line - 1] + column, code_points + astral + 1};
+  return Location{line, code_points + 1, line_starts[line - 1] + column, code_points + astral + 1};
 }
 
 }  // namespace pypyready::scan

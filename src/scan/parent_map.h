@@ -1,11 +1,8 @@
 #pragma once
 // Parents of the nodes of one module, for the bounded upward look-ups of rules. The semantic
-// model's walk already met every node with its parent: one loop over that record numbers the
-// nodes (Node::number) and stores each one's parent at its number, so a look-up is two loads
-// and a compare (a hash table keyed by address cost a cache miss per node to fill).
-
-#include <cstdint>
-#include <vector>
+// model's walk already met every node with its parent and numbered it (Node::number) by its
+// place in that walk: a look-up reads the parent from the walk's record, two loads and a
+// compare, with no table of its own to fill.
 
 #include "python/ast.h"
 #include "python/semantic_model.h"
@@ -14,28 +11,17 @@ namespace pypyready::scan {
 
 class ParentMap {
  public:
-  /// Records the parent of every node the model walks: every node below its module but the
-  /// operator and context singletons, which are shared between parents.
-  explicit ParentMap(const python::SemanticModel& model);
+  /// The parents of every node the model walks: every node below its module but the operator
+  /// and context singletons, which are shared between parents.
+  explicit ParentMap(const python::SemanticModel& model) : model_(model) {}
   ParentMap(const ParentMap&) = delete;
   ParentMap& operator=(const ParentMap&) = delete;
-  ~ParentMap();
 
   /// The node's parent; nullptr for the module and for nodes of another tree.
-  const python::Node* parent(const python::Node& node) const {
-    std::uint32_t number = node.number;
-    if (number >= entries_.size() || entries_[number].node != &node) return nullptr;
-    return entries_[number].parent;
-  }
+  const python::Node* parent(const python::Node& node) const { return model_.parent_of(node); }
 
  private:
-  struct Entry {
-    const python::Node* node = nullptr;
-    const python::Node* parent = nullptr;
-  };
-  static std::vector<Entry>& pooled_table();
-
-  std::vector<Entry> entries_;  ///< by Node::number; entry 0 stays empty (unnumbered nodes)
+  const python::SemanticModel& model_;
 };
 
 }  // namespace pypyready::scan

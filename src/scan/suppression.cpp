@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace pypyready::scan {
 namespace {
@@ -30,13 +31,29 @@ void read_codes(std::string_view text, std::vector<std::string>& codes) {
   }
 }
 
+// Whether `comment` may hold a marker: every marker holds a '[' (`ignore[`) or a `noqa` in any
+// case, which most comments lack. memchr finds the few candidates a vector at a time; a byte
+// loop over every comment cost more than the rest of the reading.
+bool may_hold_marker(std::string_view comment) {
+  if (std::memchr(comment.data(), '[', comment.size()) != nullptr) return true;
+  for (char q : {'q', 'Q'}) {
+    const char* end = comment.data() + comment.size();
+    for (const char* at = comment.data(); at < end; ++at) {
+      at = static_cast<const char*>(std::memchr(at, q, static_cast<std::size_t>(end - at)));
+      if (at == nullptr) break;
+      const std::size_t index = static_cast<std::size_t>(at - comment.data());
+      if (index >= 2 && index + 1 < comment.size() && lower(comment.substr(index - 2, 4)) == "noqa")
+        return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Suppressions::parse_comment(std::string_view comment, bool& all, std::vector<std::string>& codes) {
-  // Every marker holds a '[' (`ignore[`) or a q (`noqa`), which most comments lack: those are
-  // dismissed without the lowercase copy and the searches.
-  if (std::none_of(comment.begin(), comment.end(), [](char c) { return c == '[' || c == 'q' || c == 'Q'; }))
-    return false;
+  // Comments without a marker are dismissed without the lowercase copy and the searches.
+  if (!may_hold_marker(comment)) return false;
   std::string text = lower(comment);
   bool found = false;
   for (std::string_view marker : {"pypyready: ignore[", "pypyready:ignore[", "ppy: ignore[", "ppy:ignore["}) {
