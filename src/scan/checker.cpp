@@ -34,14 +34,29 @@ void keep_first_use_of_each_feature(std::vector<Finding>& findings) {
 
 }  // namespace
 
-Checker::Checker(const std::vector<const RuleEntry*>& rules, ScanSettings settings) : settings_(settings) {
+Checker::Checker(const std::vector<const RuleEntry*>& rules, ScanSettings settings, bool gated)
+    : settings_(settings) {
+  if (!gated) next_gate_ = RuleGate::kMaxRules;  // no bits left: every rule and group stays open
   for (const RuleEntry* entry : rules) {
     if (entry->make_file != nullptr) file_rules_.push_back({entry->info, entry->make_file()});
     if (entry->make == nullptr) continue;
     rules_.push_back(entry->make());
-    for (python::NodeKind kind : rules_.back()->kinds()) {
-      by_kind_[static_cast<std::size_t>(kind)].push_back({entry->info, rules_.back().get()});
+    const Rule& rule = *rules_.back();
+    // Gate bits go to the rules with words and to their word groups, while bits last.
+    std::size_t gate = kUngated;
+    if (!rule.required_words().empty() && next_gate_ < RuleGate::kMaxRules) {
+      gate = next_gate_++;
+      gate_.add(gate, rule.required_words());
     }
+    std::uint8_t first_group = RuleGate::kMaxRules;
+    std::span<const std::span<const std::string_view>> groups = rule.word_groups();
+    if (!groups.empty() && next_gate_ + groups.size() <= RuleGate::kMaxRules) {
+      first_group = static_cast<std::uint8_t>(next_gate_);
+      for (std::span<const std::string_view> group : groups)
+        gate_.add(next_gate_++, group);
+    }
+    for (python::NodeKind kind : rule.kinds())
+      by_kind_[static_cast<std::size_t>(kind)].push_back({entry->info, &rule, gate, first_group});
   }
 }
 
@@ -105,10 +120,33 @@ void Checker::check_python(FileResult& result, std::string_view bytes) const {
   ParentMap parents(model);
   RuleContext context(result.path, text, model, parents, lines, result.findings, settings_);
 
+  // This file's dispatch table: for each node kind, the subscribed rules that the gate leaves
+  // open, in one array (a thread's arrays are reused from file to file). Nodes of the many kinds
+  // without an open rule then cost one look-up.
+  constexpr std::size_t kKinds = static_cast<std::size_t>(python::NodeKind::kCount);
+  const std::uint64_t open = gate_.open_rules(model.walk_order());
+  thread_local std::vector<Subscribed> dispatch;
+  thread_local std::array<std::uint32_t, kKinds + 1> first_of_kind;
+  dispatch.clear();
+  for (std::size_t kind = 0; kind < kKinds; ++kind) {
+    first_of_kind[kind] = static_cast<std::uint32_t>(dispatch.size());
+    for (const Subscribed& subscribed : by_kind_[kind]) {
+      if (subscribed.gate == kUngated || ((open >> subscribed.gate) & 1U) != 0)
+        dispatch.push_back(subscribed);
+    }
+  }
+  first_of_kind[kKinds] = static_cast<std::uint32_t>(dispatch.size());
+  context.set_open_words(open);
+
   for (const python::SemanticModel::Visit& visit : model.walk_order()) {
+    const auto kind = static_cast<std::size_t>(visit.node->kind);
+    const std::uint32_t end = first_of_kind[kind + 1];
+    std::uint32_t at = first_of_kind[kind];
+    if (at == end) continue;
     context.set_scope(visit.scope);
-    for (const Subscribed& subscribed : by_kind_[static_cast<std::size_t>(visit.node->kind)]) {
-      context.set_rule(subscribed.info);
+    for (; at < end; ++at) {
+      const Subscribed& subscribed = dispatch[at];
+      context.set_rule(subscribed.info, subscribed.first_group);
       subscribed.rule->check(*visit.node, context);
     }
   }

@@ -13,6 +13,7 @@
 #include "python/ast.h"
 #include "scan/finding.h"
 #include "scan/rule.h"
+#include "scan/rule_gate.h"
 #include "scan/scan_settings.h"
 
 namespace pypyready::scan {
@@ -39,7 +40,10 @@ struct FileResult {
 /// Runs a fixed set of rules over files. Thread-safe: check() may run on many threads.
 class Checker {
  public:
-  explicit Checker(const std::vector<const RuleEntry*>& rules, ScanSettings settings = ScanSettings{});
+  /// `gated`: skip rules in files without their words (Rule::required_words()); false runs
+  /// every rule on every file (for tests that hold the gate to the ungated answer).
+  explicit Checker(const std::vector<const RuleEntry*>& rules, ScanSettings settings = ScanSettings{},
+                   bool gated = true);
 
   /// Checks the bytes of one file; `path` names it in findings and decides which rules see it.
   FileResult check(std::string_view path, std::string_view bytes) const;
@@ -55,7 +59,10 @@ class Checker {
   struct Subscribed {
     const RuleInfo* info;
     const Rule* rule;
+    std::size_t gate;          ///< the rule's bit in RuleGate::open_rules (kUngated: none)
+    std::uint8_t first_group;  ///< the bit of its first word group (64: none)
   };
+  static constexpr std::size_t kUngated = RuleGate::kMaxRules;
   struct FileSubscribed {
     const RuleInfo* info;
     std::unique_ptr<FileRule> rule;
@@ -67,6 +74,8 @@ class Checker {
   std::vector<FileSubscribed> file_rules_;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::array<std::vector<Subscribed>, static_cast<std::size_t>(python::NodeKind::kCount)> by_kind_;
+  RuleGate gate_;
+  std::size_t next_gate_ = 0;  ///< the next free bit of gate_
 };
 
 }  // namespace pypyready::scan

@@ -84,6 +84,19 @@ class RuleContext {
   /// per call, the dispatch running some millions of times over a large tree.
   void set_scope(const python::Scope* scope) { scope_ = scope; }
   void set_rule(const RuleInfo* rule) { rule_ = rule; }
+  /// The engine's word gate for this file: bit b of `open` says whether the file holds a word
+  /// of gate b; the current rule's word groups are gates `first_group` onwards.
+  void set_open_words(std::uint64_t open) { open_words_ = open; }
+  void set_rule(const RuleInfo* rule, std::uint8_t first_group) {
+    rule_ = rule;
+    first_group_ = first_group;
+  }
+  /// Whether the file holds a word of the current rule's word group `group` (true when the
+  /// engine did not gate it).
+  bool words_present(std::size_t group) const {
+    std::size_t bit = first_group_ + group;
+    return bit >= 64 || ((open_words_ >> bit) & 1U) != 0;
+  }
 
   /// What rules::api_use() learnt about the node it was last asked about, so the ten or so
   /// rules that ask about every Name, Attribute and Call share one look at it.
@@ -107,6 +120,8 @@ class RuleContext {
   ScanSettings settings_;
   const RuleInfo* rule_ = nullptr;
   const python::Scope* scope_ = nullptr;
+  std::uint64_t open_words_ = ~std::uint64_t{0};
+  std::uint8_t first_group_ = 64;  ///< no groups gated
 
   // Many rules ask for the qualified name of the same node (every Call goes to every rule
   // subscribed to calls): the answers, which depend only on the node and its scope, are

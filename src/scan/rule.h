@@ -44,6 +44,17 @@ class Rule {
   virtual std::span<const python::NodeKind> kinds() const = 0;
   /// Inspects one node; reports findings through `context`.
   virtual void check(const python::Node& node, RuleContext& context) const = 0;
+  /// Words of which a file must hold at least one for this rule to report anything in it (see
+  /// RuleGate for what a file's words are); the engine skips the rule in files without any.
+  /// Empty (the default) when the rule has no such condition. Every finding's path must
+  /// need one of them: a rule that resolves qualified names may list any component of the
+  /// names it matches except a leading "builtins", as every other component is an identifier
+  /// of the file (an import's module or name, an attribute) or a word of a getattr string.
+  virtual std::span<const std::string_view> required_words() const { return {}; }
+  /// Word lists, in the sense of required_words(), for parts of the check: the rule asks
+  /// RuleContext::words_present(i) whether the file holds a word of the i-th list before it
+  /// runs a part that needs one (a part whose look-ups on every node are costly).
+  virtual std::span<const std::span<const std::string_view>> word_groups() const { return {}; }
 };
 
 /// A check over a whole file rather than syntax nodes: C and Cython sources, prebuilt

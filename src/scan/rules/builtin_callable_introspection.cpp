@@ -137,12 +137,20 @@ bool expects_type_error(const Node& node, RuleContext& context) {
 class BuiltinCallableIntrospection final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Group 0: the last components of kTypes. Without them no Name or Attribute of the file is one
+  // of those types, and the name resolution that api_use() does for every Name is spared.
+  static constexpr std::string_view kTypeWords[] = {"BuiltinFunctionType",  "BuiltinMethodType",
+                                                    "MethodWrapperType",    "WrapperDescriptorType",
+                                                    "MethodDescriptorType", "ClassMethodDescriptorType"};
+  static constexpr std::span<const std::string_view> kGroups[] = {kTypeWords};
+  std::span<const std::span<const std::string_view>> word_groups() const override { return kGroups; }
   void check(const Node& node, RuleContext& context) const override {
     if (node.kind == NodeKind::kCompare) {
       check_compare(node, context);
       return;
     }
     if (node.kind == NodeKind::kCall && check_call(node, context)) return;
+    if (!context.words_present(0)) return;
     std::optional<std::string> use = api_use(node, context, kTypes);
     if (!use || in_annotation(node, context) || under_implementation_check(node, context)) return;
     context.report(node,

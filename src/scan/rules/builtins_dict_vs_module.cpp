@@ -128,6 +128,9 @@ std::optional<Fix> vars_fix(const Node& name, RuleContext& context) {
 class BuiltinsDictVsModule final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Each check looks for `__builtins__` (a name, keyword or string), or imports the sandbox.
+  static constexpr std::string_view kRequiredWords[] = {"__builtins__", "RestrictedPython"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     switch (node.kind) {
       case NodeKind::kName:

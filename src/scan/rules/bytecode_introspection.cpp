@@ -81,6 +81,12 @@ bool is_code_object(const Node* node, RuleContext& context) {
 class BytecodeIntrospection final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // The packages, code attributes, marshal, and the modules (dis, opcode) of kNames.
+  static constexpr std::string_view kRequiredWords[] = {
+      "bytecode",        "byteplay",     "xdis",      "uncompyle6",   "decompyle3",
+      "codetransformer", "co_code",      "co_lnotab", "co_linetable", "co_exceptiontable",
+      "co_lines",        "co_positions", "marshal",   "dis",          "opcode"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     if (node.kind == NodeKind::kImport || node.kind == NodeKind::kImportFrom) {
       for_each_imported_module(node, kPackages, [&](const Node& where, std::string_view package) {

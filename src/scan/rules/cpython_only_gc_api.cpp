@@ -31,6 +31,9 @@ const ApiNames kNames{"gc.set_threshold", "gc.get_threshold", "gc.get_count", "g
 class CpythonOnlyGcApi final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kApiUseKinds; }
+  // Findings are uses of kNames, all in the gc module: "gc" is the import they need.
+  static constexpr std::string_view kRequiredWords[] = {"gc"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     std::optional<std::string> use = api_use(node, context, kNames);
     if (!use || context.is_guarded(node)) return;

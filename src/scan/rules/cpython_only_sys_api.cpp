@@ -31,6 +31,10 @@ const ApiNames kNames{"sys.getrefcount", "sys.getallocatedblocks", "sys._debugma
 class CpythonOnlySysApi final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kApiUseKinds; }
+  // Findings are uses of kNames: the last component of each names the API.
+  static constexpr std::string_view kRequiredWords[] = {
+      "getrefcount", "getallocatedblocks", "_debugmallocstats", "_clear_type_cache", "gettotalrefcount"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     std::optional<std::string> use = api_use(node, context, kNames);
     if (!use || context.is_guarded(node)) return;

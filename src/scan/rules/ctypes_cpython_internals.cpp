@@ -59,6 +59,9 @@ bool mirrors_pyobject(const Node& class_def, RuleContext& context) {
 class CtypesCpythonInternals final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every name it matches is in ctypes; `x.from_address(id(y))` needs no import.
+  static constexpr std::string_view kRequiredWords[] = {"ctypes", "from_address"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     if (node.kind == NodeKind::kClassDef) {
       if (mirrors_pyobject(node, context) && !context.is_guarded(node)) {

@@ -109,6 +109,9 @@ bool is_foreign_function(const Node& node, const python::SemanticModel& model, c
 class CtypesInHotPath final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // A foreign function comes from a library loaded through ctypes.
+  static constexpr std::string_view kRequiredWords[] = {"ctypes"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     const Node& callee = call_func(node);
     if (callee.kind != NodeKind::kAttribute && callee.kind != NodeKind::kName &&

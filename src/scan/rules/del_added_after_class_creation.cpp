@@ -41,6 +41,9 @@ class DelAddedAfterClassCreation final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kAttribute, NodeKind::kCall};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // `X.__del__ = f` or `setattr(X, "__del__", f)`.
+  static constexpr std::string_view kRequiredWords[] = {"__del__"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     if (node.kind == NodeKind::kAttribute) {
       if (attribute_name(node) != "__del__") return;

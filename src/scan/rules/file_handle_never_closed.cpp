@@ -40,6 +40,9 @@ class FileHandleNeverClosed final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding starts at an opener (opener_of()), whose callee ends with one of these.
+  static constexpr std::string_view kRequiredWords[] = {"open", "fdopen", "urlopen"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& call, RuleContext& context) const override {
     Opener opener = opener_of(call, context);
     // urlopen responses belong to PPY004; unbound reads and writes to PPY001/PPY002.

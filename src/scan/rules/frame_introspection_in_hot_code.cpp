@@ -49,6 +49,11 @@ bool at_module_level(RuleContext& context) {
 class FrameIntrospectionInHotCode final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kApiUseKinds; }
+  // The frame attributes and the last components of kNames.
+  static constexpr std::string_view kRequiredWords[] = {
+      "f_back",       "f_locals", "f_globals",      "_getframe",    "_current_frames",
+      "currentframe", "stack",    "getouterframes", "getframeinfo", "trace"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     if (at_module_level(context)) return;
     if (node.kind == NodeKind::kAttribute && is_frame_attribute(node)) {

@@ -132,6 +132,9 @@ class GcIntrospectionSemantics final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kName, NodeKind::kAttribute};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Findings are uses of kNames, all in the gc module: "gc" is the import they need.
+  static constexpr std::string_view kRequiredWords[] = {"gc"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     std::optional<std::string> use = api_use(node, context, kNames);
     if (!use || through_local_alias(node, context)) return;

@@ -163,6 +163,14 @@ bool is_skip_marker_argument(const Node* parent, const Node* child) {
 class ImplementationSpecificBranch final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Groups 0 and 1: the words of kPypyOnlyApis and kConditionApis (the last components, and
+  // "implementation" of sys.implementation.name), so that files without them skip api_use().
+  static constexpr std::string_view kPypyOnlyWords[] = {"pypy_version_info",  "pypy_translation_info",
+                                                        "pypy_objspaceclass", "cpython_only",
+                                                        "check_impl_detail",  "impl_detail"};
+  static constexpr std::string_view kConditionWords[] = {"python_implementation", "implementation"};
+  static constexpr std::span<const std::string_view> kGroups[] = {kPypyOnlyWords, kConditionWords};
+  std::span<const std::span<const std::string_view>> word_groups() const override { return kGroups; }
   void check(const Node& node, RuleContext& context) const override {
     switch (node.kind) {
       case NodeKind::kImport:
@@ -184,12 +192,14 @@ class ImplementationSpecificBranch final : public Rule {
       default:
         break;
     }
-    if (std::optional<std::string> use = api_use(node, context, kPypyOnlyApis)) {
+    if (std::optional<std::string> use =
+            context.words_present(0) ? api_use(node, context, kPypyOnlyApis) : std::nullopt) {
       context.report(
           node, fmt::format("`{}` marks code that depends on the implementation: test both paths", *use));
       return;
     }
-    if (std::optional<std::string> use = api_use(node, context, kConditionApis)) {
+    if (std::optional<std::string> use =
+            context.words_present(1) ? api_use(node, context, kConditionApis) : std::nullopt) {
       auto [parent, child] = consumer(node, context);
       bool reported_by_compare = parent != nullptr && parent->kind == NodeKind::kCompare;
       if (reported_by_compare && compared_implementation(*parent) != Named::kNothing) return;

@@ -157,6 +157,9 @@ class NanIdentityInContainers final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall, NodeKind::kAttribute, NodeKind::kName};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every NaN it follows starts at math.nan-like names or float("nan") (any case).
+  static constexpr std::string_view kRequiredWords[] = {"nan"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     // is_nan dismisses almost every node by its name alone, so it is asked before the parent.
     if (!is_nan(node, context, 0)) return;

@@ -105,6 +105,20 @@ class NewerThanTargetPython final : public Rule {
                                         NodeKind::kName,
                                         NodeKind::kCall};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Group 0: the last components of the additions. name_use() looks only at Names and
+  // Attributes whose identifier is one of them, so a file without any skips it.
+  std::span<const std::span<const std::string_view>> word_groups() const override {
+    static const std::vector<std::string_view> tails = [] {
+      std::vector<std::string_view> found;
+      for (const StdlibAddition& addition : stdlib_additions()) {
+        std::string_view tail = addition.name.substr(addition.name.rfind('.') + 1);
+        if (!tail.empty()) found.push_back(tail);
+      }
+      return found;
+    }();
+    static const std::span<const std::string_view> groups[] = {tails};
+    return groups;
+  }
 
   void check(const Node& node, RuleContext& context) const override {
     switch (node.kind) {
@@ -153,6 +167,7 @@ class NewerThanTargetPython final : public Rule {
         return imports(node, context);
       case NodeKind::kAttribute:
       case NodeKind::kName:
+        if (!context.words_present(0)) return;
         return name_use(node, context);
       case NodeKind::kCall:
         return call(node, context);

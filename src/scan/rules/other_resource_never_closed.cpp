@@ -127,6 +127,12 @@ class OtherResourceNeverClosed final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // The modules of kResources, and `wrap_socket` called on any receiver.
+  static constexpr std::string_view kRequiredWords[] = {
+      "socket",          "ssl",        "tempfile",  "subprocess", "sqlite3",    "mmap",
+      "zipfile",         "tarfile",    "urllib",    "http",       "ftplib",     "smtplib",
+      "multiprocessing", "concurrent", "selectors", "requests",   "wrap_socket"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& call, RuleContext& context) const override {
     const Resource* resource = resource_of(call, context);
     if (resource == nullptr) return;

@@ -67,6 +67,9 @@ std::optional<Fix> read_fix(const Node& call, const Node& open_call, RuleContext
 class ReadOnUnclosedTemporaryFile final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding starts at an opener (opener_of()), whose callee ends with one of these.
+  static constexpr std::string_view kRequiredWords[] = {"open", "fdopen", "urlopen"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     switch (node.kind) {
       case NodeKind::kFor:

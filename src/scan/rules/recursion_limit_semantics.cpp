@@ -136,6 +136,10 @@ class RecursionLimitSemantics final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // The last components of the three functions it checks.
+  static constexpr std::string_view kRequiredWords[] = {"setrecursionlimit", "getrecursionlimit",
+                                                        "stack_size"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     const Node& callee = call_func(node);
     std::string_view last = callee.kind == NodeKind::kAttribute ? attribute_name(callee) : name_id(callee);

@@ -43,6 +43,10 @@ bool inside_sizeof_method(const Node& node, RuleContext& context) {
 class SysGetsizeof final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // The imported packages, `__sizeof__` calls and uses of sys.getsizeof.
+  static constexpr std::string_view kRequiredWords[] = {"pympler", "objsize", "guppy", "__sizeof__",
+                                                        "getsizeof"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     if (node.kind == NodeKind::kImport || node.kind == NodeKind::kImportFrom) {
       for_each_imported_module(node, kPackages, [&](const Node& where, std::string_view package) {

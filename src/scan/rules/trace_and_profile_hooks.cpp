@@ -191,6 +191,20 @@ bool builds_a_debugger(const Node& import, const RuleContext& context) {
 class TraceAndProfileHooks final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // The tool modules, frame attributes, and the last components of the hooks.
+  static constexpr std::string_view kRequiredWords[] = {"coverage",
+                                                        "bdb",
+                                                        "trace",
+                                                        "cProfile",
+                                                        "profile",
+                                                        "f_trace",
+                                                        "f_lineno",
+                                                        "set_trace",
+                                                        "settrace",
+                                                        "setprofile",
+                                                        "settrace_all_threads",
+                                                        "setprofile_all_threads"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     switch (node.kind) {
       case NodeKind::kImport:

@@ -26,6 +26,9 @@ constexpr NodeKind kKinds[] = {NodeKind::kImport, NodeKind::kImportFrom, NodeKin
 class Tracemalloc final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // An import of tracemalloc, or its name in an import_module()/__import__() string.
+  static constexpr std::string_view kRequiredWords[] = {"tracemalloc"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     if (node.kind == NodeKind::kCall) {
       std::optional<std::string_view> module = string_constant(argument(node, 0, "name"));

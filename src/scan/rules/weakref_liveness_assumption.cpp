@@ -181,6 +181,9 @@ class WeakrefLivenessAssumption final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall, NodeKind::kDelete};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Both checks need a weakref creator: kCreators are in these modules.
+  static constexpr std::string_view kRequiredWords[] = {"weakref", "_weakref", "_weakrefset"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     if (node.kind == NodeKind::kCall) {
       check_creation(node, context);

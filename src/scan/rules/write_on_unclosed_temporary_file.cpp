@@ -69,6 +69,9 @@ class WriteOnUnclosedTemporaryFile final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding starts at an opener (opener_of()), whose callee ends with one of these.
+  static constexpr std::string_view kRequiredWords[] = {"open", "fdopen", "urlopen"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& call, RuleContext& context) const override {
     const Node& callee = call_func(call);
     std::string_view method = attribute_name(callee);
