@@ -14,7 +14,9 @@
 #   pylint      --disable=all --enable=consider-using-with, on a random sample of PYLINT_SAMPLE
 #               files (default 150; seed fixed), extrapolated to all files by line count
 #   ruff-wasm   ruff's WebAssembly build in Node (bench/ruff-wasm), single thread, warm: its
-#               own best round after a warm-up round, ruff's default rules (E4,E7,E9,F)
+#               own best round after a warm-up round, ruff's default rules (E4,E7,E9,F);
+#               then PAIRS (default 3) back-to-back pairs of pypyready and ruff-wasm, whose
+#               ratios are printed after the table
 # Raw outputs go to bench/results/scan-vs-peers-<time>/; a Markdown table is printed.
 set -euo pipefail
 
@@ -87,6 +89,15 @@ result = json.load(open(sys.argv[1]))
 process = open(sys.argv[2]).read().split()
 print(result["warm_wall_s"], result["warm_cpu_s"], process[2])
 EOF
+  # The machine's speed drifts by tens of per cent within minutes, so the ratio that the
+  # target is about is also taken from PAIRS back-to-back pairs: pypyready (best of 3 rounds)
+  # and then one ruff-wasm process (its best warm round).
+  for pair in $(seq "${PAIRS:-3}"); do
+    rounds=3 measure "pair-$pair-pypyready" "$pypyready" scan --exit-zero --statistics "${files[@]}"
+    rounds=1 measure "pair-$pair-ruff-process" node "$here/ruff-wasm/check-files.mjs" "$out/files.list" 3
+    python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["warm_wall_s"])' \
+      "$out/pair-$pair-ruff-process.out" >"$out/pair-$pair-ruff.wall"
+  done
 else
   echo "bench/ruff-wasm: run 'npm install' there first; ruff-wasm skipped" >&2
 fi
@@ -119,5 +130,19 @@ for name, figures, note in rows:
         continue
     wall, cpu, rss = figures
     print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {wall / base[0]:.1f}x | {cpu / base[1]:.1f}x | {note} |")
+EOF
+python3 - "$out" <<'EOF'
+import glob, os, statistics, sys
+out = sys.argv[1]
+ratios = []
+for ruff_path in sorted(glob.glob(os.path.join(out, "pair-*-ruff.wall"))):
+    pair = os.path.basename(ruff_path).split("-")[1]
+    ruff = float(open(ruff_path).read())
+    ours = float(open(os.path.join(out, f"pair-{pair}-pypyready.time")).read().split()[0])
+    ratios.append(ruff / ours)
+    print(f"pair {pair}: pypyready {ours:.2f} s, ruff-wasm {ruff:.2f} s, ratio {ruff / ours:.2f}x")
+if ratios:
+    print(f"ruff-wasm / pypyready over {len(ratios)} back-to-back pairs: median {statistics.median(ratios):.2f}x, "
+          f"range {min(ratios):.2f}-{max(ratios):.2f}x")
 EOF
 echo "raw results: $out"

@@ -100,8 +100,9 @@ struct alignas(8) Node {
   std::uint32_t col_offset;
   std::uint32_t end_lineno;
   std::uint32_t end_col_offset;
-  /// Free for an analysis of the finished tree to number its nodes (scan's ParentMap indexes
-  /// its table by it); it fills what would otherwise be padding.
+  /// Free for an analysis of the finished tree to number its nodes (the semantic model stores
+  /// each node's place in its walk here, which parent and scope look-ups index by); it fills
+  /// what would otherwise be padding.
   mutable std::uint32_t number;
 
   Slot* slots() { return reinterpret_cast<Slot*>(this + 1); }
