@@ -15,8 +15,9 @@
 #               files (default 150; seed fixed), extrapolated to all files by line count
 #   ruff-wasm   ruff's WebAssembly build in Node (bench/ruff-wasm), single thread, warm: its
 #               own best round after a warm-up round, ruff's default rules (E4,E7,E9,F);
-#               then PAIRS (default 3) back-to-back pairs of pypyready and ruff-wasm, whose
-#               ratios are printed after the table
+#               then PAIRS (default 3) back-to-back rounds of pypyready and ruff-wasm pinned
+#               to each CPU in turn (this VM's vCPUs differ in speed), whose ratios are printed
+#               after the table. ONLY_PAIRS=1 skips everything else.
 # Raw outputs go to bench/results/scan-vs-peers-<time>/; a Markdown table is printed.
 set -euo pipefail
 
@@ -72,6 +73,7 @@ measure() {
   echo "$best" >"$out/$name.time"
 }
 
+if [[ -z ${ONLY_PAIRS:-} ]]; then
 measure pypyready "$pypyready" scan --exit-zero --statistics "${files[@]}"
 measure pypyready-dir "$pypyready" scan "$stdlib" --exit-zero --statistics --exclude site-packages
 rounds=$peer_rounds
@@ -89,14 +91,20 @@ result = json.load(open(sys.argv[1]))
 process = open(sys.argv[2]).read().split()
 print(result["warm_wall_s"], result["warm_cpu_s"], process[2])
 EOF
-  # The machine's speed drifts by tens of per cent within minutes, so the ratio that the
-  # target is about is also taken from PAIRS back-to-back pairs: pypyready (best of 3 rounds)
-  # and then one ruff-wasm process (its best warm round).
+fi
+fi  # ONLY_PAIRS
+if [[ -d $here/ruff-wasm/node_modules/@astral-sh/ruff-wasm-nodejs ]]; then
+  # The machine's speed drifts by tens of per cent within minutes and its vCPUs differ, so the
+  # ratio that the target is about is also taken from PAIRS back-to-back rounds: pypyready (best
+  # of 3, all CPUs) and then one ruff-wasm process pinned to each CPU (its best warm round).
   for pair in $(seq "${PAIRS:-3}"); do
     rounds=3 measure "pair-$pair-pypyready" "$pypyready" scan --exit-zero --statistics "${files[@]}"
-    rounds=1 measure "pair-$pair-ruff-process" node "$here/ruff-wasm/check-files.mjs" "$out/files.list" 3
-    python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["warm_wall_s"])' \
-      "$out/pair-$pair-ruff-process.out" >"$out/pair-$pair-ruff.wall"
+    for cpu in $(seq 0 $(($(nproc) - 1))); do
+      rounds=1 measure "pair-$pair-ruff-cpu$cpu-process" taskset -c "$cpu" \
+        node "$here/ruff-wasm/check-files.mjs" "$out/files.list" 3
+      python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["warm_wall_s"])' \
+        "$out/pair-$pair-ruff-cpu$cpu-process.out" >"$out/pair-$pair-ruff-cpu$cpu.wall"
+    done
   done
 else
   echo "bench/ruff-wasm: run 'npm install' there first; ruff-wasm skipped" >&2
@@ -123,6 +131,8 @@ if pylint:
     rows.append(("pylint consider-using-with (extrapolated)",
                  (pylint[0] * scale, pylint[1] * scale, pylint[2]), f"sample x{scale:.1f}"))
 base = rows[0][1]
+if base is None:  # ONLY_PAIRS
+    sys.exit(0)
 print("| tool | wall s | CPU s | peak RSS MB | pypyready faster (wall) | (CPU) | note |")
 print("|---|---|---|---|---|---|---|")
 for name, figures, note in rows:
@@ -134,15 +144,15 @@ EOF
 python3 - "$out" <<'EOF'
 import glob, os, statistics, sys
 out = sys.argv[1]
-ratios = []
-for ruff_path in sorted(glob.glob(os.path.join(out, "pair-*-ruff.wall"))):
-    pair = os.path.basename(ruff_path).split("-")[1]
+ratios = {}
+for ruff_path in sorted(glob.glob(os.path.join(out, "pair-*-ruff-cpu*.wall"))):
+    _, pair, _, cpu = os.path.basename(ruff_path)[: -len(".wall")].split("-")
     ruff = float(open(ruff_path).read())
     ours = float(open(os.path.join(out, f"pair-{pair}-pypyready.time")).read().split()[0])
-    ratios.append(ruff / ours)
-    print(f"pair {pair}: pypyready {ours:.2f} s, ruff-wasm {ruff:.2f} s, ratio {ruff / ours:.2f}x")
-if ratios:
-    print(f"ruff-wasm / pypyready over {len(ratios)} back-to-back pairs: median {statistics.median(ratios):.2f}x, "
-          f"range {min(ratios):.2f}-{max(ratios):.2f}x")
+    ratios.setdefault(cpu, []).append(ruff / ours)
+    print(f"round {pair}: pypyready {ours:.2f} s, ruff-wasm on {cpu} {ruff:.2f} s, ratio {ruff / ours:.2f}x")
+for cpu, values in sorted(ratios.items()):
+    print(f"ruff-wasm on {cpu} / pypyready over {len(values)} rounds: median {statistics.median(values):.2f}x, "
+          f"range {min(values):.2f}-{max(values):.2f}x")
 EOF
 echo "raw results: $out"
