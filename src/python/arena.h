@@ -27,15 +27,25 @@ class Arena {
   /// Raw storage of `size` bytes aligned to `align` (a power of two, at most 16).
   void* allocate(std::size_t size, std::size_t align) {
     // The free part of the current block as two addresses: the fast path is an align, a
-    // compare and a bump (one call per syntax-tree node). Both are 0 before the first block,
-    // so the first allocation grows.
-    std::uintptr_t start = (next_ + align - 1) & ~static_cast<std::uintptr_t>(align - 1);
-    if (start + size > end_ || next_ == 0) {
+    // compare and a bump (one call per syntax-tree node). Both are null before the first
+    // block, so the first allocation grows.
+    std::size_t padding = (0 - reinterpret_cast<std::uintptr_t>(next_)) & (align - 1);
+    if (next_ == nullptr || static_cast<std::size_t>(end_ - next_) < padding + size) {
       grow(size);
-      start = next_;
+      padding = 0;  // blocks start 16-aligned
     }
+    std::byte* start = next_ + padding;
     next_ = start + size;
-    return reinterpret_cast<void*>(start);  // an address inside a block this arena owns
+    return start;
+  }
+
+  /// Uninitialised storage for `count` objects of type T.
+  template <typename T>
+  T* allocate_array(std::size_t count) {
+    static_assert(std::is_trivially_destructible_v<T>);
+    // T is often a pointer (the parser's lists of child nodes): the size of the pointer is meant.
+    // NOLINTNEXTLINE(bugprone-sizeof-expression)
+    return static_cast<T*>(allocate(sizeof(T) * count, alignof(T)));
   }
 
   /// Constructs a T in the arena.
@@ -91,7 +101,7 @@ class Arena {
       data.reset(new (std::align_val_t{16}) std::byte[size]);
       reserved_ += size;
     }
-    next_ = reinterpret_cast<std::uintptr_t>(data.get());
+    next_ = data.get();
     end_ = next_ + size;
     blocks_.push_back(Block{std::move(data), size});
   }
@@ -99,8 +109,8 @@ class Arena {
   static constexpr std::size_t kBlockSize = std::size_t{64} * 1024;
   static constexpr std::size_t kPoolLimit = 64;
   std::vector<Block> blocks_;
-  std::uintptr_t next_ = 0;  ///< first free byte of the current block
-  std::uintptr_t end_ = 0;   ///< end of the current block
+  std::byte* next_ = nullptr;  ///< first free byte of the current block
+  std::byte* end_ = nullptr;   ///< end of the current block
   std::size_t reserved_ = 0;
 };
 

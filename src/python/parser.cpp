@@ -1,6 +1,6 @@
 #include "python/parser.h"
 
-#include <cstring>
+#include <algorithm>
 
 #include "python/byte_scan.h"
 #include "python/parser_internal.h"
@@ -114,15 +114,15 @@ NodeSpan Parser::take_list(std::size_t from) {
   std::size_t count = scratch_.size() - from;
   Node** items = nullptr;
   if (count > 0) {
-    items = static_cast<Node**>(arena_.allocate(sizeof(Node*) * count, alignof(Node*)));
-    std::memcpy(items, scratch_.data() + from, sizeof(Node*) * count);
+    items = arena_.allocate_array<Node*>(count);
+    std::copy_n(scratch_.data() + from, count, items);
   }
   scratch_.resize(from);
   return NodeSpan{items, static_cast<std::uint32_t>(count)};
 }
 
 NodeSpan Parser::one(Node* node) {
-  auto** items = static_cast<Node**>(arena_.allocate(sizeof(Node*), alignof(Node*)));
+  auto** items = arena_.allocate_array<Node*>(1);
   items[0] = node;
   return NodeSpan{items, 1};
 }
@@ -140,8 +140,8 @@ Ident Parser::ident_text(std::string_view text) {
     return Ident{text.data(), static_cast<std::uint32_t>(text.size())};
   // PEP 3131: identifiers compare (and appear in the tree) in NFKC form.
   std::string normal = nfkc_normalize(text);
-  auto* copy = static_cast<char*>(arena_.allocate(normal.size() + 1, 1));
-  std::memcpy(copy, normal.data(), normal.size());
+  char* copy = arena_.allocate_array<char>(normal.size());
+  std::copy_n(normal.data(), normal.size(), copy);
   return Ident{copy, static_cast<std::uint32_t>(normal.size())};
 }
 

@@ -273,8 +273,8 @@ Node* Parser::comparison(const Leftmost* first) {
   Node* node = make(NodeKind::kCompare, from);
   node->slot(0).node = left;
   std::size_t count = (scratch_.size() - pairs) / 2;
-  auto** ops = static_cast<Node**>(arena_.allocate(sizeof(Node*) * count, alignof(Node*)));
-  auto** comparators = static_cast<Node**>(arena_.allocate(sizeof(Node*) * count, alignof(Node*)));
+  auto** ops = arena_.allocate_array<Node*>(count);
+  auto** comparators = arena_.allocate_array<Node*>(count);
   for (std::size_t i = 0; i < count; ++i) {
     ops[i] = scratch_[pairs + 2 * i];
     comparators[i] = scratch_[pairs + 2 * i + 1];

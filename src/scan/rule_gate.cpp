@@ -39,7 +39,7 @@ struct IdentFields {
 };
 
 const std::array<IdentFields, static_cast<std::size_t>(NodeKind::kCount)>& ident_fields() {
-  static const auto table = [] {
+  static const auto kTable = [] {
     std::array<IdentFields, static_cast<std::size_t>(NodeKind::kCount)> built{};
     for (std::size_t kind = 0; kind < built.size(); ++kind) {
       const python::NodeInfo& info = python::node_info(static_cast<NodeKind>(kind));
@@ -58,7 +58,7 @@ const std::array<IdentFields, static_cast<std::size_t>(NodeKind::kCount)>& ident
     }
     return built;
   }();
-  return table;
+  return kTable;
 }
 
 }  // namespace
