@@ -117,8 +117,7 @@ void Checker::check_python(FileResult& result, std::string_view bytes) const {
   const std::string_view text = parsed.source.text;
   LineIndex lines(text);
   python::SemanticModel model(*parsed.module);
-  ParentMap parents(model);
-  RuleContext context(result.path, text, model, parents, lines, result.findings, settings_);
+  RuleContext context(result.path, text, model, lines, result.findings, settings_);
 
   // This file's dispatch table: for each node kind, the subscribed rules that the gate leaves
   // open, in one array (a thread's arrays are reused from file to file). Nodes of the many kinds

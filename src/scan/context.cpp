@@ -32,15 +32,8 @@ std::optional<std::string_view> string_constant(const Node* node) {
 }
 
 RuleContext::RuleContext(std::string_view path, std::string_view source, const python::SemanticModel& model,
-                         const ParentMap& parents, const LineIndex& lines, std::vector<Finding>& out,
-                         const ScanSettings& settings)
-    : path_(path),
-      source_(source),
-      model_(model),
-      parents_(parents),
-      lines_(lines),
-      out_(out),
-      settings_(settings) {}
+                         const LineIndex& lines, std::vector<Finding>& out, const ScanSettings& settings)
+    : path_(path), source_(source), model_(model), lines_(lines), out_(out), settings_(settings) {}
 
 const Node* RuleContext::enclosing_statement(const Node& node) const {
   const Node* current = &node;

@@ -13,7 +13,6 @@
 #include "python/semantic_model.h"
 #include "scan/finding.h"
 #include "scan/line_index.h"
-#include "scan/parent_map.h"
 #include "scan/rule.h"
 #include "scan/scan_settings.h"
 
@@ -24,7 +23,7 @@ namespace pypyready::scan {
 class RuleContext {
  public:
   RuleContext(std::string_view path, std::string_view source, const python::SemanticModel& model,
-              const ParentMap& parents, const LineIndex& lines, std::vector<Finding>& out,
+              const LineIndex& lines, std::vector<Finding>& out,
               const ScanSettings& settings = ScanSettings{});
 
   std::string_view path() const { return path_; }
@@ -34,8 +33,8 @@ class RuleContext {
   const LineIndex& lines() const { return lines_; }
   const ScanSettings& settings() const { return settings_; }
 
-  /// The node's parent (nullptr for the module).
-  const python::Node* parent(const python::Node& node) const { return parents_.parent(node); }
+  /// The node's parent (nullptr for the module and for nodes of another tree).
+  const python::Node* parent(const python::Node& node) const { return model_.parent_of(node); }
   /// The nearest ancestor that is a statement (or the node itself when it is one).
   const python::Node* enclosing_statement(const python::Node& node) const;
 
@@ -114,7 +113,6 @@ class RuleContext {
   std::string_view path_;
   std::string_view source_;
   const python::SemanticModel& model_;
-  const ParentMap& parents_;
   const LineIndex& lines_;
   std::vector<Finding>& out_;
   ScanSettings settings_;
