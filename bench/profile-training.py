@@ -121,6 +121,8 @@ def profile(options):
         # CPython's garbage collections (survivors allocated) and child interpreters (since
         # 2026-12-06 03:00 UTC).
         entry["gc_collections"] = report["gc_collections"]
+        # The on-CPU seconds those collections took (since 2026-12-06 06:04 UTC): the model's G.
+        entry["gc_s"] = report.get("gc_s", 0.0)
         entry["interpreter_children"] = report["interpreter_children"]
         # PyPy's start-up as the profile measured it (CPU time of `pypy3 -c pass`), kept for reference:
         # the fit uses FIXED["startup"], measured when the speedups were (on 2026-12-06 02:55 UTC,
@@ -146,11 +148,12 @@ def profile(options):
 # fitted).
 PARAMETERS = ["s_comp", "s_rest", "s_rec", "f_jit", "f_regex", "f_sort", "f_library", "f_clib", "f_other",
               "f_sys", "warmup", "gc"]
-# c_gc: PyPy's extra time per CPython garbage collection, in units of 0.1 ms, the collections
-# counted in proportion to the recursive share of the Python time, as model.cpp counts them; it
-# may be nothing, so it has no pull towards 1 and its grid starts at 0. For comparison,
-# PYPYREADY_FIT_GC=off leaves it out and =all counts every collection (fitted c_gc = 0 on
-# 2026-12-06: see bench/README.md).
+# c_gc: PyPy's extra time as a multiple of the on-CPU seconds CPython spent collecting (the
+# probe's gc_s), counted in proportion to the recursive share of the Python time, as model.cpp
+# counts it; it may be nothing, so it has no pull towards 1 and its grid starts at 0. For
+# comparison, PYPYREADY_FIT_GC=off leaves it out, =all counts all the collection time, and =count
+# is the term until 2026-12-06 06:06 UTC: a fixed time per collection (units of 0.1 ms) in
+# proportion to the recursive share (see bench/README.md).
 GC_MODE = os.environ.get("PYPYREADY_FIT_GC", "rec")
 if GC_MODE == "off":
     PARAMETERS.remove("gc")
@@ -178,19 +181,20 @@ def features(entry):
     groups = dict(entry["native_groups"])
     out = {"comp": compiled, "rest": python - compiled - recursive, "rec": recursive, "groups": groups,
            "ext": s["native_extensions"], "import": s["import"], "sys": s["system"], "wait": s["wait"],
-           "total": entry["total_s"], "gc": entry.get("gc_collections", 0),
+           "total": entry["total_s"],
+           "gc": entry.get("gc_collections", 0) if GC_MODE == "count" else entry.get("gc_s", 0.0),
            "pypy_startup": FIXED["startup"]}
     # Each child interpreter pays PyPy's start-up instead of this run's own (seconds, scaled below
     # with the rest).
     out["children"] = entry.get("interpreter_children", 0) * max(0.0, FIXED["startup"] - s.get("startup", 0))
-    if GC_MODE == "rec":
+    if GC_MODE in ("rec", "count"):
         out["gc"] *= recursive / python if python > 0 else 0
     # The profile ran once, the measurement several times on a machine whose speed drifts: the
     # shares come from the profile, the seconds from the measurement (they set the warm-up's weight).
     if entry.get("cpython_cpu_s") and entry["total_s"] > 0:
         clock = entry["cpython_wall_s"] if waits(entry) else entry["cpython_cpu_s"]
         scale = statistics.median(clock) / entry["total_s"]
-        out = {k: ({g: v * scale for g, v in x.items()} if isinstance(x, dict) else x if k in ("gc", "pypy_startup") else x * scale)
+        out = {k: ({g: v * scale for g, v in x.items()} if isinstance(x, dict) else x if k == "pypy_startup" or (k == "gc" and GC_MODE == "count") else x * scale)
                for k, x in out.items()}
     return out
 
@@ -200,7 +204,7 @@ def predict(f, p):
     pypy = (f["pypy_startup"] + 0.1 * p["warmup"] * jitted + f["comp"] / p["s_comp"] + f["rest"] / p["s_rest"] + f["rec"] / p["s_rec"] +
             sum(f["groups"][g] * p["f_" + g] for g in f["groups"]) + f["ext"] * FIXED["f_ext"] +
             f["import"] * FIXED["f_import"] + f["sys"] * p["f_sys"] + f["wait"] +
-            1e-4 * p.get("gc", 0) * f["gc"] + f["children"])
+            (1e-4 if GC_MODE == "count" else 1.0) * p.get("gc", 0) * f["gc"] + f["children"])
     return f["total"] / pypy
 
 

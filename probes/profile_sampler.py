@@ -23,8 +23,10 @@
 #   subscripts of list strategies, calls to Python functions, which it inlines into the trace).
 #   The model uses it to pick how much the JIT gains (compiled code most, recursion little).
 # Per run: the garbage collections CPython made (each one follows about 700 container objects
-# allocated and still alive: the survivors PyPy's nursery must copy out), and the child
-# processes started on a Python interpreter (each one pays PyPy's longer start-up there).
+# allocated and still alive: the survivors PyPy's nursery must copy out) and the on-CPU seconds
+# they took (gc.callbacks: a cost in this run's own speed, where a count would take the machine's
+# speed from the training runs), and the child processes started on a Python interpreter (each
+# one pays PyPy's longer start-up there).
 import os
 import signal
 import sys
@@ -180,6 +182,8 @@ class Sampler:
         self.busy = False
         self.pid = os.getpid()
         self.gc_collections = 0
+        self.gc_s = 0.0
+        self.gc_began = None
         self.interpreter_children = 0
         self.watching = False
 
@@ -207,6 +211,9 @@ class Sampler:
         signal.siginterrupt(signal.SIGALRM, False)  # blocking calls restart: waiting shows as lateness
         signal.setitimer(signal.ITIMER_REAL, self.interval, self.interval)
         self.gc_start = _gc_collections()
+        callbacks = _gc_callbacks()
+        if callbacks is not None:
+            callbacks.append(self.gc_event)
         self.watching = True
         if hasattr(sys, "addaudithook"):  # a hook cannot be removed: it checks `watching`
             sys.addaudithook(self.audit)
@@ -215,10 +222,23 @@ class Sampler:
         signal.setitimer(signal.ITIMER_REAL, 0, 0)
         self.watching = False
         self.gc_collections = max(0, _gc_collections() - self.gc_start)
+        callbacks = _gc_callbacks()
+        if callbacks is not None and self.gc_event in callbacks:
+            callbacks.remove(self.gc_event)
         self.replaced = signal.getsignal(signal.SIGALRM) != self.handler
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         self.finished = time.perf_counter()
         self.end_cpu = self.cpu_queue()[0]
+
+    def gc_event(self, phase, info):
+        # Runs around every collection: the thread's CPU clock leaves out time spent queueing
+        # behind other processes, as the rest of the profile does. A collection only starts
+        # between two "start"/"stop" pairs, never inside one.
+        if phase == "start":
+            self.gc_began = time.thread_time()
+        elif self.gc_began is not None:
+            self.gc_s += time.thread_time() - self.gc_began
+            self.gc_began = None
 
     # --- child interpreters -------------------------------------------------------------------
     def audit(self, event, args):
@@ -268,6 +288,8 @@ class Sampler:
         waited = max(0.0, wall - on_cpu - queued)
         late = max(0.0, now - self.next_expiry)
         user = on_cpu - sys_s
+        if frame is not None and frame.f_code is _GC_EVENT_CODE:
+            frame = frame.f_back  # the signal check ran in gc_event: the collection's caller is sampled
         if frame is not None:
             self.record(frame, user, sys_s, waited, queued, late)
         self.samples += 1
@@ -541,6 +563,7 @@ class Sampler:
             "python_recursive_s": self.python_recursive_s,
             "python_compiled_s": self.python_compiled_s,
             "gc_collections": self.gc_collections,
+            "gc_s": self.gc_s,
             "interpreter_children": self.interpreter_children,
             "overhead_s": self.overhead_s,
             "schedstat": self.stat_fd >= 0,
@@ -553,6 +576,9 @@ class Sampler:
         }
 
 
+_GC_EVENT_CODE = Sampler.gc_event.__code__
+
+
 def _gc_collections():
     """Collections of every generation so far: each one started when the allocations minus the
     deallocations of container objects passed gen-0's threshold (700 by default). 0 on PyPy,
@@ -563,6 +589,13 @@ def _gc_collections():
         return sum(generation["collections"] for generation in stats()) if stats else 0
     except Exception:
         return 0
+
+
+def _gc_callbacks():
+    """CPython's gc.callbacks list (None where there is none)."""
+    import gc
+    callbacks = getattr(gc, "callbacks", None)
+    return callbacks if isinstance(callbacks, list) else None
 
 
 def _is_interpreter(program):

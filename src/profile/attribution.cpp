@@ -79,6 +79,7 @@ Attribution attribute(const ProbeReport& probe, double host_wall_s) {
   out.python_compiled_s = std::min(probe.python_compiled_s, out.seconds["python"] - out.python_recursive_s);
 
   out.gc_collections = probe.gc_collections;
+  out.gc_s = std::max(0.0, probe.gc_s);
   out.interpreter_children = probe.interpreter_children;
   out.samples = probe.samples;
   out.interval_s = probe.interval_s;

@@ -39,6 +39,10 @@ struct Attribution {
   /// CPython's garbage collections during the run: one per about 700 container objects
   /// allocated and kept alive, the survivors PyPy's nursery copies out.
   long gc_collections = 0;
+  /// The on-CPU seconds CPython spent in those collections: part of the attributed time (where
+  /// the collection ran: the allocating bytecode, or "(interpreter)" native time when it held the
+  /// thread past a sample), measured at the run's own speed.
+  double gc_s = 0;
   long interpreter_children = 0;  ///< child processes started on a Python interpreter
   double total_s = 0;  ///< start-up plus the sampled body: the run's time without queueing or sampler
   double body_s = 0;   ///< the sampled part (everything but start-up)

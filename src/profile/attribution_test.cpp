@@ -155,16 +155,18 @@ TEST(ProbeReport, ParsesTheLastLine) {
 TEST(ProbeReport, CollectionsAndChildInterpretersReachTheAttribution) {
   std::string line =
       R"({"interval_s": 0.005, "samples": 1, "wall_s": 1, "records": [], "gc_collections": 2350, )"
-      R"("interpreter_children": 3})";
+      R"("gc_s": 0.25, "interpreter_children": 3})";
   auto parsed = parse_probe_report(line);
   ASSERT_TRUE(parsed) << parsed.error().message;
   Attribution a = attribute(*parsed, 1.1);
   EXPECT_EQ(a.gc_collections, 2350);
+  EXPECT_DOUBLE_EQ(a.gc_s, 0.25);
   EXPECT_EQ(a.interpreter_children, 3);
   // An older probe without them: none.
   auto older = parse_probe_report(R"({"interval_s": 0.005, "samples": 1, "wall_s": 1, "records": []})");
   ASSERT_TRUE(older);
   EXPECT_EQ(older->gc_collections, 0);
+  EXPECT_DOUBLE_EQ(older->gc_s, 0);
   EXPECT_EQ(older->interpreter_children, 0);
 }
 

@@ -9,9 +9,11 @@
 // index subscripts, calls to Python functions), the standard library's native time N by the kind
 // of C code (profile/native_groups.h), S the system time (weighed by a fitted factor: the same
 // I/O costs PyPy's I/O layer more kernel time), W the waiting, and J the share of the run the JIT
-// works on; G counts CPython's garbage collections (one per about 700 container objects allocated
-// and kept alive: survivors PyPy's nursery copies out and its major collections walk again) in
-// proportion to the recursive share of the Python time (allocating recursion), C the
+// works on; G is the on-CPU time CPython spent in its garbage collections (one per about 700
+// container objects allocated and kept alive: survivors PyPy's nursery copies out and its major
+// collections walk again) in proportion to the recursive share of the Python time (allocating
+// recursion), and c_gc PyPy's extra time as a multiple of it: measured at the run's own speed, so
+// a profile taken on a slower or busier machine scales it with the rest of the run; C the
 // child processes started on a Python interpreter (each pays PyPy's start-up instead of
 // CPython's). The factors were fitted on bench/profile-training/ (not on the benchmark's
 // workloads). The answer is always a range: the middle's leave-one-out error on the training set
@@ -29,18 +31,18 @@
 namespace pypyready::profile {
 
 /// The factors. Fitted by `python3 bench/profile-training.py fit` on the 33 training workloads of
-/// bench/profile-training/ (2026-12-06 03:00 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
-/// leave-one-out median error 1.24x, direction right 18/33).
+/// bench/profile-training/ (2026-12-06 06:06 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
+/// leave-one-out median error 1.17x, direction right 21/33).
 struct ModelParameters {
-  double python_compiled_speedup = 16.44;  ///< s_comp: code the JIT compiles (see the probe)
-  double python_rest_speedup = 0.95;       ///< s_rest: the other non-recursive Python time
-  double python_recursive_speedup = 6.05;  ///< s_rec: functions that recur on the stack
+  double python_compiled_speedup = 11.59;  ///< s_comp: code the JIT compiles (see the probe)
+  double python_rest_speedup = 0.90;       ///< s_rest: the other non-recursive Python time
+  double python_recursive_speedup = 4.06;  ///< s_rec: functions that recur on the stack
   /// f_g per NativeGroup (jit, regex, sort, library, clib, other): PyPy's time over CPython's.
-  std::array<double, 6> native_factors{0.52, 0.26, 3.32, 1.28, 1.73, 1.11};
-  double system_factor = 1.22;        ///< f_sys: PyPy's system time over CPython's
-  double jit_warmup_s = 0.033;        ///< compiling before the gain starts, for a run the JIT works on whole
-  double gc_collection_s = 0.000406;  ///< c_gc: PyPy's extra seconds per CPython garbage collection
-  double range_factor = 1.56;         ///< the range is the middle divided and multiplied by this (LOO spread)
+  std::array<double, 6> native_factors{0.50, 0.22, 3.49, 1.28, 1.35, 1.16};
+  double system_factor = 0.95;  ///< f_sys: PyPy's system time over CPython's
+  double jit_warmup_s = 0.058;  ///< compiling before the gain starts, for a run the JIT works on whole
+  double gc_factor = 2.23;      ///< c_gc: PyPy's extra time over CPython's seconds collecting (in G)
+  double range_factor = 1.51;   ///< the range is the middle divided and multiplied by this (LOO spread)
   double extension_factor_fast = 2.0;  ///< f_ext: C extensions through the C-API emulation (prior,
   double extension_factor_slow = 6.0;  ///< the training set has none)
   double import_factor_fast = 1.0;     ///< f_import: cold code, no JIT benefit (prior)
@@ -69,7 +71,7 @@ struct ModelInputs {
   double system_s = 0;              ///< system time, scaled by f_sys
   double unchanged_s = 0;           ///< wait: the same on both interpreters
   double jit_share = 0;             ///< pure Python plus groups jit and regex, of the whole run
-  double gc_collections = 0;        ///< G: garbage collections times the recursive share of P
+  double gc_s = 0;                  ///< G: CPython's seconds collecting times the recursive share of P
   double interpreter_children = 0;  ///< C: child processes started on a Python interpreter
   double cpython_startup_s = 0;     ///< this run's start-up, what a child pays on CPython
 };

@@ -152,30 +152,58 @@ TEST(Model, ExtensionsAreSlowerOnPyPyAndNamed) {
   EXPECT_TRUE(named);
 }
 
-TEST(Model, EachGarbageCollectionCostsPyPyTheFittedTime) {
+TEST(Model, CollectionTimeCostsPyPyAFittedMultipleOfIt) {
   Attribution a = with_seconds({{"python", 2}, {"startup", 0.05}});
-  a.python_recursive_s = 2;  // all of it recursive: every collection counts
+  a.python_recursive_s = 2;  // all of it recursive: all the collection time counts
   ModelParameters p = round_parameters();
-  p.gc_collection_s = 0.0002;
+  p.gc_factor = 1.5;
   Prediction without = predict(a, p);
-  a.gc_collections = 1000;
+  a.gc_s = 0.4;
   Prediction with = predict(a, p);
-  EXPECT_DOUBLE_EQ(with.inputs.gc_collections, 1000);
-  // Part of the fitted time: 0.2 s in the middle, widened by the range factor at the ends.
-  EXPECT_NEAR(with.pypy_middle_s - without.pypy_middle_s, 0.2, 1e-9);
-  EXPECT_NEAR(with.pypy_slow_s - without.pypy_slow_s, 0.2 * 1.5, 1e-9);
+  EXPECT_DOUBLE_EQ(with.inputs.gc_s, 0.4);
+  // Part of the fitted time: 0.4 s x 1.5 in the middle, widened by the range factor at the ends.
+  EXPECT_NEAR(with.pypy_middle_s - without.pypy_middle_s, 0.6, 1e-9);
+  EXPECT_NEAR(with.pypy_slow_s - without.pypy_slow_s, 0.6 * 1.5, 1e-9);
   EXPECT_LT(with.speedup_high, without.speedup_high);
-  a.gc_collections = -5;  // nonsense from a probe never lowers the time
+  // The count of collections alone does not weigh: the time does.
+  a.gc_collections = 5000;
+  EXPECT_NEAR(predict(a, p).pypy_middle_s, with.pypy_middle_s, 1e-12);
+  a.gc_s = -0.3;  // nonsense from a probe never lowers the time
   EXPECT_NEAR(predict(a, p).pypy_middle_s, without.pypy_middle_s, 1e-12);
-  // Counted in proportion to the recursive share: a quarter recursive, a quarter of them; none
+  // Counted in proportion to the recursive share: a quarter recursive, a quarter of it; none
   // for loops alone.
-  a.gc_collections = 1000;
+  a.gc_s = 0.4;
   a.python_recursive_s = 0.5;
-  EXPECT_NEAR(predict(a, p).inputs.gc_collections, 250, 1e-9);
+  EXPECT_NEAR(predict(a, p).inputs.gc_s, 0.1, 1e-9);
   a.python_recursive_s = 0;
   Attribution loops = a;
-  loops.gc_collections = 0;
+  loops.gc_s = 0;
   EXPECT_NEAR(predict(a, p).pypy_middle_s, predict(loops, p).pypy_middle_s, 1e-12);
+}
+
+TEST(Model, CollectionTermFollowsTheRunsOwnSpeed) {
+  // The same program profiled on a machine running it half as fast: every second doubles, the
+  // collections' too. Without start-up and warm-up (fixed seconds) the predicted speedup must not
+  // move; a fixed time per collection would have made the slower profile look faster on PyPy.
+  ModelParameters p = round_parameters();
+  p.gc_factor = 2;
+  p.pypy_startup_s = 0;
+  p.jit_warmup_s = 0;
+  Attribution fast = with_seconds({{"python", 1}, {"native_stdlib", 0.2}});
+  fast.python_recursive_s = 0.8;
+  fast.gc_s = 0.3;
+  fast.gc_collections = 2000;
+  Attribution slow = with_seconds({{"python", 2}, {"native_stdlib", 0.4}});
+  slow.python_recursive_s = 1.6;
+  slow.gc_s = 0.6;
+  slow.gc_collections = 2000;
+  Prediction at_fast = predict(fast, p);
+  Prediction at_slow = predict(slow, p);
+  EXPECT_NEAR(at_fast.speedup_low, at_slow.speedup_low, 1e-9);
+  EXPECT_NEAR(at_fast.speedup_high, at_slow.speedup_high, 1e-9);
+  // And the term is there: 0.3 s x 0.8 recursive share x 2 on the faster profile.
+  fast.gc_s = 0;
+  EXPECT_NEAR(at_fast.pypy_middle_s - predict(fast, p).pypy_middle_s, 0.48, 1e-9);
 }
 
 TEST(Model, ChildInterpretersPayPyPysStartUp) {

@@ -67,6 +67,7 @@ core::Result<ProbeReport> parse_probe_report(const std::string& data) {
     report.python_recursive_s = document.value("python_recursive_s", 0.0);
     report.python_compiled_s = document.value("python_compiled_s", 0.0);
     report.gc_collections = document.value("gc_collections", 0L);
+    report.gc_s = document.value("gc_s", 0.0);
     report.interpreter_children = document.value("interpreter_children", 0L);
     report.schedstat = document.value("schedstat", false);
     report.handler_replaced = document.value("handler_replaced", false);

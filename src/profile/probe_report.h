@@ -44,6 +44,7 @@ struct ProbeReport {
   double python_recursive_s = 0;  ///< pure-Python time in functions also further down the stack
   double python_compiled_s = 0;   ///< the rest, weighted by its code's share the JIT compiles
   long gc_collections = 0;        ///< CPython's garbage collections, all generations (0: PyPy)
+  double gc_s = 0;                ///< on-CPU seconds those collections took (gc.callbacks)
   long interpreter_children = 0;  ///< child processes started on a Python interpreter
   bool schedstat = false;
   bool handler_replaced = false;  ///< the program installed its own SIGALRM handler

@@ -171,6 +171,9 @@ kept = profile_json(PYTHON, "-c", "import subprocess; subprocess.run(['true']); 
 check("kept containers: at least 300 garbage collections, no interpreter child",
       kept is not None and kept["gc_collections"] >= 300 and kept["interpreter_children"] == 0,
       kept and (kept["gc_collections"], kept["interpreter_children"]))
+# Their time, timed by the probe: more than nothing, less than the run.
+check("kept containers: the collections' seconds are timed, within the run",
+      kept is not None and 0 < kept["gc_s"] < kept["total_s"], kept and (kept["gc_s"], kept["total_s"]))
 short = profile_json(PYTHON, workload("pure_loops.py"), "0.1")
 if short:
     notes = " ".join(short["prediction"]["notes"])
