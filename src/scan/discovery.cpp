@@ -186,9 +186,36 @@ Discovered discover_files(const std::vector<fs::path>& roots, const DiscoveryOpt
       out.files.push_back(root);
     }
   }
-  std::sort(out.files.begin(), out.files.end());
+  sort_paths(out.files);
   out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
   return out;
+}
+
+void sort_paths(std::vector<fs::path>& paths) {
+  // The order of path::compare (component by component) is that of the strings compared byte
+  // by byte with '/' below every other byte, as long as no path has an empty component ("a//b",
+  // "a/") and either all or none are absolute. Comparing keys so made costs a fraction of
+  // path::compare, which walks components: this sort was a third of the time spent before the
+  // first file is read when thousands of files are named on the command line.
+  std::vector<std::pair<std::string, std::size_t>> keys;
+  keys.reserve(paths.size());
+  for (std::size_t index = 0; index < paths.size(); ++index) {
+    const std::string& text = paths[index].native();
+    if (text.empty() || text.back() == '/' || text.find("//") != std::string::npos ||
+        (text.front() == '/') != (paths.front().native().front() == '/')) {
+      std::sort(paths.begin(), paths.end());
+      return;
+    }
+    std::string key = text;
+    std::replace(key.begin(), key.end(), '/', '\0');
+    keys.emplace_back(std::move(key), index);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<fs::path> sorted;
+  sorted.reserve(paths.size());
+  for (const auto& key : keys)
+    sorted.push_back(std::move(paths[key.second]));
+  paths = std::move(sorted);
 }
 
 }  // namespace pypyready::scan

@@ -29,6 +29,9 @@ struct Discovered {
 /// Walks `roots` (files are taken as given unless excluded).
 Discovered discover_files(const std::vector<std::filesystem::path>& roots, const DiscoveryOptions& options);
 
+/// Sorts paths as std::filesystem::path orders them (component by component).
+void sort_paths(std::vector<std::filesystem::path>& paths);
+
 /// Whether a glob `pattern` matches `path` ('*' and '?' stop at '/', '**' crosses it).
 bool glob_match(std::string_view pattern, std::string_view path);
 

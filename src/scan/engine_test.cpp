@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "scan/checker.h"
 #include "scan/config.h"
 #include "scan/discovery.h"
@@ -69,6 +72,32 @@ TEST(Glob, StarsAndDoubleStars) {
   EXPECT_TRUE(glob_match("tests/**", "tests/x/y.py"));
   EXPECT_TRUE(glob_match("file[0-9].py", "file3.py"));
   EXPECT_FALSE(glob_match("file[0-9].py", "filex.py"));
+}
+
+TEST(Discovery, PathSortAgreesWithPathCompare) {
+  // Names chosen around '/': '-', '.', ' ' and '_' sort below or above it as bytes.
+  const std::vector<std::string> names = {"a", "a-b", "a.py", "b", "a b", "A", "_", "\xc3\xa9", "ab", "a_"};
+  std::mt19937 random(20261206);
+  for (const char* root : {"", "/", "./"}) {
+    std::vector<std::filesystem::path> paths;
+    for (int count = 0; count < 300; ++count) {
+      std::string path = root;
+      int depth = 1 + static_cast<int>(random() % 4);
+      for (int level = 0; level < depth; ++level)
+        path += (level ? "/" : "") + names[random() % names.size()];
+      paths.emplace_back(path);
+    }
+    std::vector<std::filesystem::path> expected = paths;
+    std::sort(expected.begin(), expected.end());
+    sort_paths(paths);
+    EXPECT_EQ(paths, expected) << "root '" << root << "'";
+  }
+  // Paths the keys cannot order (empty components, absolute next to relative) still sort.
+  std::vector<std::filesystem::path> odd = {"a//z", "a/b", "/c", "a/", "b"};
+  std::vector<std::filesystem::path> expected = odd;
+  std::sort(expected.begin(), expected.end());
+  sort_paths(odd);
+  EXPECT_EQ(odd, expected);
 }
 
 TEST(Gitignore, NegationDirectoriesAndAnchors) {

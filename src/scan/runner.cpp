@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <numeric>
 #include <thread>
 
@@ -21,16 +22,28 @@ constexpr std::size_t kWorkerStackBytes = std::size_t{64} * 1024 * 1024;
 constexpr std::uintmax_t kMaxSourceBytes = std::uintmax_t{16} * 1024 * 1024;
 constexpr std::uintmax_t kUnknownSize = static_cast<std::uintmax_t>(-1);
 
+struct Work;
+// Run once, by the last thread to finish measuring sizes (std::barrier wants it noexcept).
+struct OrderLargestFirst {
+  Work* work;
+  void operator()() const noexcept;
+};
+
+// The pool's shared state. The threads first measure the file sizes (a stat each: on thousands
+// of files that is most of the time spent outside the scan, so they share it), then one of them
+// orders the files largest first, then all of them scan.
 struct Work {
   const std::vector<std::filesystem::path>* files;
   const Checker* checker;
   const RunOptions* options;
   std::vector<FileResult>* results;
-  std::vector<std::size_t> order;  // indices into files, largest file first
   // Sizes measured once for the ordering, reused for the size limit (no second stat per file);
   // kUnknownSize where the size could not be read (read_file then reports why).
   std::vector<std::uintmax_t> sizes;
+  std::vector<std::size_t> order{};  // indices into files, largest file first
+  std::atomic<std::size_t> next_size{0};
   std::atomic<std::size_t> next{0};
+  std::barrier<OrderLargestFirst>* sizes_measured = nullptr;  // its completion fills `order`
 };
 
 bool looks_binary(std::string_view bytes) {
@@ -126,18 +139,20 @@ std::vector<std::size_t> largest_first(const std::vector<std::uintmax_t>& sizes)
   return order;
 }
 
-std::vector<std::uintmax_t> file_sizes(const std::vector<std::filesystem::path>& files) {
-  std::vector<std::uintmax_t> sizes(files.size(), kUnknownSize);
-  for (std::size_t index = 0; index < files.size(); ++index) {
-    std::error_code error;
-    std::uintmax_t size = std::filesystem::file_size(files[index], error);
-    if (!error) sizes[index] = size;
-  }
-  return sizes;
+void OrderLargestFirst::operator()() const noexcept {
+  work->order = largest_first(work->sizes);
 }
 
 void* worker(void* argument) {
   auto* work = static_cast<Work*>(argument);
+  for (;;) {
+    std::size_t index = work->next_size.fetch_add(1);
+    if (index >= work->files->size()) break;
+    std::error_code error;
+    std::uintmax_t size = std::filesystem::file_size((*work->files)[index], error);
+    if (!error) work->sizes[index] = size;
+  }
+  work->sizes_measured->arrive_and_wait();
   for (;;) {
     std::size_t position = work->next.fetch_add(1);
     if (position >= work->order.size()) break;
@@ -153,11 +168,12 @@ void* worker(void* argument) {
 std::vector<FileResult> run_scan(const std::vector<std::filesystem::path>& files, const Checker& checker,
                                  const RunOptions& options) {
   std::vector<FileResult> results(files.size());
-  std::vector<std::uintmax_t> sizes = file_sizes(files);
-  Work work{&files, &checker, &options, &results, largest_first(sizes), std::move(sizes)};
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
+  Work work{&files, &checker, &options, &results, std::vector<std::uintmax_t>(files.size(), kUnknownSize)};
+  std::barrier<OrderLargestFirst> sizes_measured(threads, OrderLargestFirst{&work});
+  work.sizes_measured = &sizes_measured;
 
   pthread_attr_t attributes;
   pthread_attr_init(&attributes);
@@ -168,7 +184,10 @@ std::vector<FileResult> run_scan(const std::vector<std::filesystem::path>& files
     if (pthread_create(&thread, &attributes, worker, &work) == 0) pool.push_back(thread);
   }
   pthread_attr_destroy(&attributes);
-  // Without any thread (resource limits), scan here rather than not at all.
+  // Threads that could not start (resource limits) leave the barrier; without any, scan here
+  // rather than not at all.
+  for (std::size_t missing = pool.size(); missing < threads - (pool.empty() ? 1 : 0); ++missing)
+    sizes_measured.arrive_and_drop();
   if (pool.empty()) worker(&work);
   for (pthread_t thread : pool)
     pthread_join(thread, nullptr);
