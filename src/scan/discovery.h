@@ -4,6 +4,7 @@
 // patterns, nested files), --exclude patterns, skipping tool and environment folders,
 // detecting symlink loops.
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -20,17 +21,23 @@ struct DiscoveryOptions {
   std::function<bool(std::string_view file_name)> also_wanted;
 };
 
+/// A file size not known (not measured, or not a regular file).
+inline constexpr std::uintmax_t kUnknownFileSize = static_cast<std::uintmax_t>(-1);
+
 /// The files found, sorted, and the problems met on the way (each names the path).
 struct Discovered {
   std::vector<std::filesystem::path> files;
+  /// Per file: its size when discovery measured it (files named as roots), else kUnknownFileSize.
+  std::vector<std::uintmax_t> sizes;
   std::vector<std::string> errors;
 };
 
 /// Walks `roots` (files are taken as given unless excluded).
 Discovered discover_files(const std::vector<std::filesystem::path>& roots, const DiscoveryOptions& options);
 
-/// Sorts paths as std::filesystem::path orders them (component by component).
-void sort_paths(std::vector<std::filesystem::path>& paths);
+/// The indices of `paths` in the order std::filesystem::path sorts them (component by
+/// component); equal paths keep their order.
+std::vector<std::size_t> path_order(const std::vector<std::filesystem::path>& paths);
 
 /// Whether a glob `pattern` matches `path` ('*' and '?' stop at '/', '**' crosses it).
 bool glob_match(std::string_view pattern, std::string_view path);

@@ -20,7 +20,7 @@ namespace {
 constexpr std::size_t kWorkerStackBytes = std::size_t{64} * 1024 * 1024;
 // Larger files are generated data, not code to port; parsing one would take gigabytes.
 constexpr std::uintmax_t kMaxSourceBytes = std::uintmax_t{16} * 1024 * 1024;
-constexpr std::uintmax_t kUnknownSize = static_cast<std::uintmax_t>(-1);
+constexpr std::uintmax_t kUnknownSize = kUnknownFileSize;
 
 struct Work;
 // Run once, by the last thread to finish measuring sizes (std::barrier wants it noexcept).
@@ -148,6 +148,7 @@ void* worker(void* argument) {
   for (;;) {
     std::size_t index = work->next_size.fetch_add(1);
     if (index >= work->files->size()) break;
+    if (work->sizes[index] != kUnknownSize) continue;  // discovery measured it
     std::error_code error;
     std::uintmax_t size = std::filesystem::file_size((*work->files)[index], error);
     if (!error) work->sizes[index] = size;
@@ -166,12 +167,14 @@ void* worker(void* argument) {
 }  // namespace
 
 std::vector<FileResult> run_scan(const std::vector<std::filesystem::path>& files, const Checker& checker,
-                                 const RunOptions& options) {
+                                 const RunOptions& options, const std::vector<std::uintmax_t>& known_sizes) {
   std::vector<FileResult> results(files.size());
   unsigned threads =
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
-  Work work{&files, &checker, &options, &results, std::vector<std::uintmax_t>(files.size(), kUnknownSize)};
+  std::vector<std::uintmax_t> sizes = known_sizes;
+  sizes.resize(files.size(), kUnknownSize);
+  Work work{&files, &checker, &options, &results, std::move(sizes)};
   std::barrier<OrderLargestFirst> sizes_measured(threads, OrderLargestFirst{&work});
   work.sizes_measured = &sizes_measured;
 

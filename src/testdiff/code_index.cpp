@@ -94,7 +94,7 @@ CodeIndex build_code_index(const std::filesystem::path& root) {
   scan::Checker checker(*rules);
   scan::RunOptions options;
   options.root = root;
-  std::vector<scan::FileResult> results = scan::run_scan(found.files, checker, options);
+  std::vector<scan::FileResult> results = scan::run_scan(found.files, checker, options, found.sizes);
   for (std::size_t i = 0; i < found.files.size() && i < results.size(); ++i) {
     std::string relative = found.files[i].lexically_relative(root).generic_string();
     if (relative.empty() || relative.starts_with("..")) relative = found.files[i].generic_string();

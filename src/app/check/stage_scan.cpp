@@ -57,7 +57,7 @@ StageReport run_scan_stage(CheckContext& context) {
   run.per_file_ignores = config->per_file_ignores;
   if (config->file) run.root = config->file->parent_path();
   scan::ScanReport report;
-  report.files = scan::run_scan(found.files, checker, run);
+  report.files = scan::run_scan(found.files, checker, run, found.sizes);
   if (std::any_of(rules->begin(), rules->end(),
                   [](const scan::RuleEntry* entry) { return entry->info->code == "PPY040"; })) {
     report.language_level = scan::language_level(report.files, target->version);

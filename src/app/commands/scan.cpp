@@ -124,7 +124,7 @@ ExitCode run_scan_command(const ScanOptions& options) {
   if (config->file) run.root = config->file->parent_path();
   run.fix = options.diff ? scan::FixMode::kDiff : options.fix ? scan::FixMode::kApply : scan::FixMode::kOff;
   scan::ScanReport report;
-  report.files = scan::run_scan(found.files, checker, run);
+  report.files = scan::run_scan(found.files, checker, run, found.sizes);
   if (std::any_of(rules->begin(), rules->end(),
                   [](const scan::RuleEntry* entry) { return entry->info->code == "PPY040"; })) {
     report.language_level = scan::language_level(report.files, target->version);
