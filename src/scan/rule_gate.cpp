@@ -88,7 +88,7 @@ void RuleGate::insert(std::string word, std::uint64_t rules) {
     gated_ &= ~rules;
     return;
   }
-  shapes_.set(shape(word));
+  shape_rules_[shape(word)] |= rules;
   // Words are added only while the engine is built: growing rebuilds the table.
   std::size_t used = 1;
   for (const Entry& entry : table_)

@@ -4,7 +4,6 @@
 // One pass over the file's nodes finds which of the rules' words occur; the engine then skips
 // the rules none of whose words do, instead of asking them about every node.
 
-#include <bitset>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -45,9 +44,11 @@ class RuleGate {
   void note_dotted(std::string_view name, std::uint64_t& open) const;
   void note_string(std::string_view text, std::uint64_t& open) const;
 
-  // A word's length and folded first and last bytes, hashed to a bit: a file has some
-  // hundred thousand words, and nearly all of them share no such shape with a rule's word.
-  static constexpr std::size_t kShapes = std::size_t{1} << 14;
+  // A word's length and folded first and last bytes, hashed to a slot that holds the rules of
+  // every rule word of that shape: a file has some hundred thousand words, and nearly all of
+  // them share no shape with a rule's word that is not open already. (Without the rules per
+  // shape, every `self` was looked up: the gate folds case, and typing.Self is a rule's word.)
+  static constexpr std::size_t kShapes = std::size_t{1} << 12;
   // Longer words are not looked up: a rule with such a word is never gated.
   static constexpr std::size_t kLongestWord = 64;
   static std::size_t shape(std::string_view word) {
@@ -57,14 +58,14 @@ class RuleGate {
   }
   // Inline: asked of every identifier and string word of the file.
   void note(std::string_view word, std::uint64_t& open) const {
-    if (word.size() < kLongestWord && shapes_.test(shape(word))) look_up(word, open);
+    if (word.size() < kLongestWord && (shape_rules_[shape(word)] & ~open) != 0) look_up(word, open);
   }
   // Opens the rules of `word` when it is one of the rules' words.
   void look_up(std::string_view word, std::uint64_t& open) const;
 
-  std::uint64_t gated_ = 0;      ///< rules with words
-  std::bitset<kShapes> shapes_;  ///< the shapes of the rules' words
-  std::vector<Entry> table_;     ///< open addressing, a power of two in size, at most half full
+  std::uint64_t gated_ = 0;                                                       ///< rules with words
+  std::vector<std::uint64_t> shape_rules_ = std::vector<std::uint64_t>(kShapes);  ///< by shape()
+  std::vector<Entry> table_;  ///< open addressing, a power of two in size, at most half full
 };
 
 }  // namespace pypyready::scan
