@@ -41,8 +41,22 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   if (S_ISDIR(info.st_mode)) return Error{fmt::format("{}: is a directory, expected a file", path.string())};
 
   std::string content;
-  if (S_ISREG(info.st_mode)) content.reserve(static_cast<std::size_t>(info.st_size));
-  char buffer[1 << 16];
+  std::size_t filled = 0;
+  if (S_ISREG(info.st_mode)) {
+    // Straight into the string: reading through a buffer copied every byte once more.
+    content.resize(static_cast<std::size_t>(info.st_size));
+    while (filled < content.size()) {
+      ssize_t count = ::read(file.get(), content.data() + filled, content.size() - filled);
+      if (count < 0) {
+        if (errno == EINTR) continue;
+        return system_error("read", path);
+      }
+      if (count == 0) break;  // shrank since the stat
+      filled += static_cast<std::size_t>(count);
+    }
+    content.resize(filled);
+  }
+  char buffer[1 << 16];  // what a pipe or device gives, or what a growing file added since the stat
   for (;;) {
     ssize_t count = ::read(file.get(), buffer, sizeof buffer);
     if (count < 0) {

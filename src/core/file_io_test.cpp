@@ -31,6 +31,22 @@ TEST(FileIo, WritesAtomicallyAndReadsBack) {
   std::filesystem::remove_all(directory);
 }
 
+TEST(FileIo, ReadsLargeFilesAndFilesWithoutASize) {
+  auto directory = fresh_directory("file-io-large");
+  std::string large;
+  for (int line = 0; large.size() < 300'000; ++line)
+    large += fmt::format("x{} = {}\n", line, line * 7);
+  ASSERT_TRUE(write_file_atomically(directory / "large.py", large).ok());
+  auto content = read_file(directory / "large.py");
+  ASSERT_TRUE(content.ok()) << content.error().message;
+  EXPECT_EQ(*content, large);
+  std::filesystem::remove_all(directory);
+  // /proc files report a size of 0 and still have content.
+  auto status = read_file("/proc/self/status");
+  ASSERT_TRUE(status.ok()) << status.error().message;
+  EXPECT_NE(status->find("Name:"), std::string::npos);
+}
+
 TEST(FileIo, MissingFileNamesThePath) {
   auto content = read_file("/nonexistent/pypyready/file.py");
   ASSERT_FALSE(content.ok());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>  // memmem
 
 #include "core/text.h"
 #include "scan/file_context.h"
@@ -52,6 +53,22 @@ std::optional<std::size_t> quoted_cython(std::string_view line) {
     if (std::isalnum(static_cast<unsigned char>(next)) == 0 && next != '_' && next != '-') return at + 1;
   }
   return std::nullopt;
+}
+
+// Whether "cython" or "Cython" occurs. Searched as "ython" with memmem, whose scan skips ahead
+// on a rare letter: string_view::find stops at every 'c' and 'C', which made this test cost a
+// tenth of the time spent on each Python file.
+bool mentions_cython(std::string_view bytes) {
+  const char* begin = bytes.data();
+  const char* end = begin + bytes.size();
+  for (const char* at = begin + 1; at < end;) {
+    const auto* found =
+        static_cast<const char*>(::memmem(at, static_cast<std::size_t>(end - at), "ython", 5));
+    if (found == nullptr) return false;
+    if (found[-1] == 'c' || found[-1] == 'C') return true;
+    at = found + 1;
+  }
+  return false;
 }
 
 class CythonSources final : public FileRule {
@@ -116,10 +133,9 @@ class CythonSources final : public FileRule {
   }
 
   static void check_python(std::string_view bytes, FileRuleContext& context, bool setup_py) {
-    // Every marker below holds "cython" or "Cython", which nearly no Python file does: two
-    // searches of the whole file spare most files the trimming and testing of every line.
-    if (bytes.find("cython") == std::string_view::npos && bytes.find("Cython") == std::string_view::npos)
-      return;
+    // Every marker below holds "cython" or "Cython", which nearly no Python file does: one
+    // search of the whole file spares most files the trimming and testing of every line.
+    if (!mentions_cython(bytes)) return;
     bool build_reported = false, pure_reported = false;
     bool header = true;  // `# cython:` directives count only in the comment block at the top
     for_each_line(bytes, [&](std::string_view line, std::size_t offset) {
