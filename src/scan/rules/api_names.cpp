@@ -1,16 +1,6 @@
 #include "scan/rules/api_names.h"
 
-#include <algorithm>
-
 namespace pypyready::scan::rules {
-
-namespace {
-
-std::uint64_t length_bit(std::size_t size) {
-  return std::uint64_t{1} << (size < 63 ? size : 63);
-}
-
-}  // namespace
 
 std::size_t ApiNames::Words::hash(std::string_view word) {
   // Length and three bytes: cheap, and enough to spread identifiers and dotted names.
@@ -23,8 +13,7 @@ std::size_t ApiNames::Words::hash(std::string_view word) {
 }
 
 void ApiNames::Words::add(std::string_view word) {
-  lengths_ |= length_bit(word.size());
-  if (!word.empty()) first_letters_.set(static_cast<unsigned char>(word.front()));
+  shapes_.add(word);
   words_.push_back(word);
   // Words are added only while the rules' constant lists are built: rebuilding the whole
   // table when it grows is simplest.
@@ -45,9 +34,8 @@ void ApiNames::Words::add(std::string_view word) {
 }
 
 bool ApiNames::Words::contains(std::string_view word) const {
-  if ((lengths_ & length_bit(word.size())) == 0) return false;
-  if (word.empty()) return std::find(words_.begin(), words_.end(), word) != words_.end();
-  if (!first_letters_.test(static_cast<unsigned char>(word.front()))) return false;
+  if (!shapes_.may_contain(word)) return false;
+  if (word.empty()) return true;  // may_contain("") holds only when "" was added
   for (std::size_t slot = hash(word) & (table_.size() - 1); !table_[slot].empty();
        slot = (slot + 1) & (table_.size() - 1)) {
     if (table_[slot] == word) return true;

@@ -1,16 +1,17 @@
 #pragma once
 
-#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
 
+#include "scan/rules/name_shapes.h"
+
 namespace pypyready::scan::rules {
 
 /// A rule's list of qualified API names ("sys.getrefcount"; an entry ending in '*' matches every
 /// name it prefixes), indexed once: api_use() asks about every Name and Attribute of every file,
-/// for about ten rules, so most words are rejected by their length and first letter alone.
+/// for about ten rules, so most words are rejected by their length and end bytes alone.
 /// The entries must outlive the set (string literals).
 class ApiNames {
  public:
@@ -28,9 +29,9 @@ class ApiNames {
   static bool any_may_end_with(std::string_view last);
 
  private:
-  // Words with a quick rejection (a mask of their lengths and a set of their first letters)
-  // and, past it, an open-addressing table: the union of every list's last components has a
-  // few hundred words, too many to compare one by one for every attribute of every file.
+  // Words with a quick rejection (by length and end bytes, see NameShapes) and, past it, an
+  // open-addressing table: the union of every list's last components has a few hundred words,
+  // too many to compare one by one for every attribute of every file.
   class Words {
    public:
     void add(std::string_view word);
@@ -38,8 +39,7 @@ class ApiNames {
 
    private:
     static std::size_t hash(std::string_view word);
-    std::uint64_t lengths_ = 0;  // bit n: some word has n bytes (n < 64; longer ones go to bit 63)
-    std::bitset<256> first_letters_;
+    NameShapes shapes_;
     std::vector<std::string_view> words_;
     std::vector<std::string_view> table_;  // size a power of two, at most half full; empty = free
   };

@@ -145,12 +145,23 @@ class BuiltinCallableIntrospection final : public Rule {
   static constexpr std::span<const std::string_view> kGroups[] = {kTypeWords};
   std::span<const std::span<const std::string_view>> word_groups() const override { return kGroups; }
   void check(const Node& node, RuleContext& context) const override {
+    // Names and attributes, most of the nodes this rule sees, matter only in files with the
+    // words of kTypes; the rest of the rule stays out of line so that this path sets up no more
+    // than it needs.
+    if (node.kind == NodeKind::kName || node.kind == NodeKind::kAttribute) {
+      if (context.words_present(0)) check_type_use(node, context);
+      return;
+    }
     if (node.kind == NodeKind::kCompare) {
       check_compare(node, context);
       return;
     }
-    if (node.kind == NodeKind::kCall && check_call(node, context)) return;
-    if (!context.words_present(0)) return;
+    if (!check_call(node, context) && context.words_present(0)) check_type_use(node, context);
+  }
+
+ private:
+  // A use of one of kTypes (a Name, an Attribute or a getattr call).
+  [[gnu::noinline]] static void check_type_use(const Node& node, RuleContext& context) {
     std::optional<std::string> use = api_use(node, context, kTypes);
     if (!use || in_annotation(node, context) || under_implementation_check(node, context)) return;
     context.report(node,
@@ -159,12 +170,12 @@ class BuiltinCallableIntrospection final : public Rule {
                                *use));
   }
 
- private:
   // Returns whether the call was one of this rule's call shapes.
-  static bool check_call(const Node& call, RuleContext& context) {
+  [[gnu::noinline]] static bool check_call(const Node& call, RuleContext& context) {
     const Node& callee = call_func(call);
     std::string_view method = attribute_name(callee);
-    if (listed(method, kBinaryDunders)) {
+    // Asked of every call: every listed method is a dunder, which few methods called are.
+    if (method.starts_with("__") && listed(method, kBinaryDunders)) {
       const Node& receiver = *python::child_at(callee, field_slot(NodeKind::kAttribute, "value"));
       if (is_builtin_value(receiver, context) && expects_type_error(call, context) &&
           !under_implementation_check(call, context)) {
@@ -195,26 +206,31 @@ class BuiltinCallableIntrospection final : public Rule {
     return true;
   }
 
-  static void check_compare(const Node& compare, RuleContext& context) {
-    std::vector<const Node*> operands{python::child_at(compare, field_slot(NodeKind::kCompare, "left"))};
-    for (const Node* comparator : python::children_at(compare, field_slot(NodeKind::kCompare, "comparators")))
-      operands.push_back(comparator);
-    for (const Node* operand : operands) {
-      std::vector<const Node*> values{operand};
-      if (operand->kind == NodeKind::kTuple || operand->kind == NodeKind::kList ||
-          operand->kind == NodeKind::kSet) {
-        python::NodeSpan elements = python::children_at(*operand, field_slot(NodeKind::kTuple, "elts"));
-        values.assign(elements.begin(), elements.end());
+  [[gnu::noinline]] static void check_compare(const Node& compare, RuleContext& context) {
+    // Returns whether `value` settled the comparison (reported, or under an implementation check).
+    auto settles = [&](const Node* value) {
+      std::optional<std::string_view> text = string_constant(value);
+      if (!text || !listed(*text, kTypeNames)) return false;
+      if (under_implementation_check(compare, context)) return true;
+      context.report(compare, fmt::format("PyPy has no `{}` type: built-in methods are plain functions "
+                                          "and methods there",
+                                          *text));
+      return true;
+    };
+    // An operand, or each element of a tuple, list or set operand.
+    auto operand_settles = [&](const Node* operand) {
+      if (operand->kind != NodeKind::kTuple && operand->kind != NodeKind::kList &&
+          operand->kind != NodeKind::kSet)
+        return settles(operand);
+      for (const Node* element : python::children_at(*operand, field_slot(NodeKind::kTuple, "elts"))) {
+        if (settles(element)) return true;
       }
-      for (const Node* value : values) {
-        std::optional<std::string_view> text = string_constant(value);
-        if (!text || !listed(*text, kTypeNames)) continue;
-        if (under_implementation_check(compare, context)) return;
-        context.report(compare, fmt::format("PyPy has no `{}` type: built-in methods are plain functions "
-                                            "and methods there",
-                                            *text));
-        return;
-      }
+      return false;
+    };
+    if (operand_settles(python::child_at(compare, field_slot(NodeKind::kCompare, "left")))) return;
+    for (const Node* comparator :
+         python::children_at(compare, field_slot(NodeKind::kCompare, "comparators"))) {
+      if (operand_settles(comparator)) return;
     }
   }
 };

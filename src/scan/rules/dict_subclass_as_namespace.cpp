@@ -129,6 +129,12 @@ bool inside_prepare(const Node& node, RuleContext& context) {
 class DictSubclassAsNamespace final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding needs one of these: an assignment to an attribute `__dict__`, a return in a
+  // function `__prepare__`, or a call whose callee (a Name or an attribute) has one of the
+  // other names.
+  static constexpr std::string_view kRequiredWords[] = {"__dict__", "__prepare__",  "exec",
+                                                        "eval",     "FunctionType", "setattr"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     switch (node.kind) {
       case NodeKind::kAssign: {

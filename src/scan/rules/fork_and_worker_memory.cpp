@@ -72,6 +72,10 @@ std::string many_workers(const Node* size, RuleContext& context) {
 class ForkAndWorkerMemory final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding is at a call whose callee (a Name or an attribute) has one of these names.
+  static constexpr std::string_view kRequiredWords[] = {
+      "fork", "forkpty", "set_start_method", "get_context", "Pool", "ProcessPoolExecutor", "freeze"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     const Node& callee = call_func(node);
     std::string_view last = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);

@@ -2,8 +2,11 @@
 // exhausted or closed, consumed by code that can stop early.
 #include <fmt/format.h>
 
+#include <array>
+
 #include "python/ast_walk.h"
 #include "scan/rules/code_context.h"
+#include "scan/rules/name_shapes.h"
 #include "scan/rules/resource_ownership.h"
 #include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
@@ -52,6 +55,31 @@ constexpr std::string_view kLazyWrappers[] = {"builtins.enumerate", "builtins.zi
 
 bool listed(std::string_view name, std::span<const std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The last components of the three lists, and getattr, which callee_name() resolves through.
+constexpr auto kListedLastComponents = [] {
+  std::array<std::string_view,
+             std::size(kEarlyStoppers) + std::size(kExhausters) + std::size(kLazyWrappers) + 1>
+      lasts{};
+  std::size_t count = 0;
+  for (std::span<const std::string_view> list :
+       {std::span<const std::string_view>(kEarlyStoppers), std::span<const std::string_view>(kExhausters),
+        std::span<const std::string_view>(kLazyWrappers)}) {
+    for (std::string_view name : list)
+      lasts[count++] = name.substr(name.rfind('.') + 1);
+  }
+  lasts[count] = "getattr";
+  return lasts;
+}();
+constexpr NameShapes kListedLastShapes{kListedLastComponents};
+
+// Whether the callee name of `call` may be in one of the lists, told without resolving it: the
+// callee name of a call of an attribute ends with that attribute (getattr aside), and the
+// arguments of most calls are passed to methods named like none of the listed functions.
+bool may_call_listed(const Node& call) {
+  const Node& callee = call_func(call);
+  return callee.kind != NodeKind::kAttribute || kListedLastShapes.may_contain(attribute_name(callee));
 }
 
 bool opens_scope(NodeKind kind) {
@@ -179,7 +207,7 @@ Consumption consumption_of(const Node& value_node, const RuleContext& context) {
   const Node* value = &value_node;
   const Node* parent = context.parent(*value);
   while (parent != nullptr && parent->kind == NodeKind::kCall && &call_func(*parent) != value &&
-         listed(context.callee_name_view(*parent), kLazyWrappers)) {
+         may_call_listed(*parent) && listed(context.callee_name_view(*parent), kLazyWrappers)) {
     value = parent;
     parent = context.parent(*parent);
   }
@@ -188,8 +216,8 @@ Consumption consumption_of(const Node& value_node, const RuleContext& context) {
       python::child_at(*parent, field_slot(NodeKind::kFor, "iter")) == value) {
     return exits_early(*parent) ? Consumption::kMayStop : Consumption::kExhausted;
   }
-  if (parent->kind == NodeKind::kCall && &call_func(*parent) != value) {
-    std::string name = context.callee_name(*parent);
+  if (parent->kind == NodeKind::kCall && &call_func(*parent) != value && may_call_listed(*parent)) {
+    std::string_view name = context.callee_name_view(*parent);
     if (listed(name, kEarlyStoppers)) return Consumption::kMayStop;
     if (listed(name, kExhausters)) return Consumption::kExhausted;
   }

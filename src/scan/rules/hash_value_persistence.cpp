@@ -173,6 +173,10 @@ class HashValuePersistence final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall, NodeKind::kConstant};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding needs one of these: a string "PYTHONHASHSEED" that is a key, subscript or
+  // argument (no docstring), a keyword argument of that name, or a call of a Name `hash`.
+  static constexpr std::string_view kRequiredWords[] = {"PYTHONHASHSEED", "hash"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     if (node.kind == NodeKind::kConstant) {
       if (!sets_hash_seed(node, context) || under_implementation_check(node, context)) return;

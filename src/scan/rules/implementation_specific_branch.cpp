@@ -73,11 +73,15 @@ bool ends_with_lowercase(std::string_view text, std::string_view lowercase_suffi
   });
 }
 
-bool is_flag_name(std::string_view name) {
-  // Every Name and Attribute comes here: dismiss those that cannot end in a flag without copying,
-  // most by their last character alone.
+// Every Name and Attribute comes here: most are dismissed by their last character alone
+// (inline: a call cost more than the test).
+[[gnu::always_inline]] inline bool may_be_flag_name(std::string_view name) {
   const char last = name.empty() ? '\0' : name.back();
-  if (last != 'y' && last != 'Y' && last != '3' && last != 'n' && last != 'N') return false;
+  return last == 'y' || last == 'Y' || last == '3' || last == 'n' || last == 'N';
+}
+
+bool is_flag_name(std::string_view name) {
+  if (!may_be_flag_name(name)) return false;
   if (!ends_with_lowercase(name, "pypy") && !ends_with_lowercase(name, "pypy3") &&
       !ends_with_lowercase(name, "cpython"))
     return false;
@@ -93,22 +97,22 @@ bool is_flag_name(std::string_view name) {
 }
 
 Named compared_implementation(const Node& compare) {
-  std::vector<const Node*> operands{python::child_at(compare, field_slot(NodeKind::kCompare, "left"))};
-  for (const Node* comparator : python::children_at(compare, field_slot(NodeKind::kCompare, "comparators")))
-    operands.push_back(comparator);
   Named named = Named::kNothing;
   auto note = [&](const Node* value) {
     if (std::optional<std::string_view> text = string_constant(value))
       named = std::max(named, names_implementation(*text));
   };
-  for (const Node* operand : operands) {
+  auto note_operand = [&](const Node* operand) {
     note(operand);
     if (operand->kind == NodeKind::kTuple || operand->kind == NodeKind::kList ||
         operand->kind == NodeKind::kSet) {
       for (const Node* element : python::children_at(*operand, field_slot(NodeKind::kTuple, "elts")))
         note(element);
     }
-  }
+  };
+  note_operand(python::child_at(compare, field_slot(NodeKind::kCompare, "left")));
+  for (const Node* comparator : python::children_at(compare, field_slot(NodeKind::kCompare, "comparators")))
+    note_operand(comparator);
   return named;
 }
 
@@ -172,6 +176,26 @@ class ImplementationSpecificBranch final : public Rule {
   static constexpr std::span<const std::string_view> kGroups[] = {kPypyOnlyWords, kConditionWords};
   std::span<const std::span<const std::string_view>> word_groups() const override { return kGroups; }
   void check(const Node& node, RuleContext& context) const override {
+    // Names and attributes are most of the nodes this rule sees. In a file without the words of
+    // either API list only a flag name can concern them, which the last byte nearly always rules
+    // out; the rest of the rule stays out of line so that this path sets up no more than it needs.
+    if (node.kind == NodeKind::kName || node.kind == NodeKind::kAttribute) {
+      if ((context.words_present(0) || context.words_present(1)) && api_use_settled(node, context)) return;
+      std::string_view name = identifier(node);
+      if (may_be_flag_name(name)) flag_use(node, name, context);
+      return;
+    }
+    check_other(node, context);
+  }
+
+ private:
+  // The id of a Name, the attr of an Attribute.
+  static std::string_view identifier(const Node& node) {
+    return node.kind == NodeKind::kName ? python::ident_at(node, field_slot(NodeKind::kName, "id"))
+                                        : python::ident_at(node, field_slot(NodeKind::kAttribute, "attr"));
+  }
+
+  [[gnu::noinline]] static void check_other(const Node& node, RuleContext& context) {
     switch (node.kind) {
       case NodeKind::kImport:
       case NodeKind::kImportFrom:
@@ -190,24 +214,32 @@ class ImplementationSpecificBranch final : public Rule {
         check_call(node, context);
         return;
       default:
-        break;
+        return;
     }
+  }
+
+  // Whether a Name or Attribute is a use of one of the APIs (reported or not).
+  [[gnu::noinline]] static bool api_use_settled(const Node& node, RuleContext& context) {
     if (std::optional<std::string> use =
             context.words_present(0) ? api_use(node, context, kPypyOnlyApis) : std::nullopt) {
       context.report(
           node, fmt::format("`{}` marks code that depends on the implementation: test both paths", *use));
-      return;
+      return true;
     }
     if (std::optional<std::string> use =
             context.words_present(1) ? api_use(node, context, kConditionApis) : std::nullopt) {
       auto [parent, child] = consumer(node, context);
       bool reported_by_compare = parent != nullptr && parent->kind == NodeKind::kCompare;
-      if (reported_by_compare && compared_implementation(*parent) != Named::kNothing) return;
-      if (!reported_by_compare && !is_condition(parent, child)) return;
+      if (reported_by_compare && compared_implementation(*parent) != Named::kNothing) return true;
+      if (!reported_by_compare && !is_condition(parent, child)) return true;
       context.report(node, fmt::format("a branch on `{}`: test both implementations' paths", *use));
-      return;
+      return true;
     }
-    std::string_view name = node.kind == NodeKind::kName ? name_id(node) : attribute_name(node);
+    return false;
+  }
+
+  // A Name or Attribute named `name`: reported when a flag such as IS_PYPY is a condition.
+  [[gnu::noinline]] static void flag_use(const Node& node, std::string_view name, RuleContext& context) {
     if (!is_flag_name(name)) return;
     const Node* ctx =
         python::child_at(node, node.kind == NodeKind::kName ? field_slot(NodeKind::kName, "ctx")
@@ -218,7 +250,6 @@ class ImplementationSpecificBranch final : public Rule {
     context.report(node, fmt::format("a branch on `{}`: test both implementations' paths", name));
   }
 
- private:
   // `hasattr(sys, "pypy_version_info")`, `getattr(sys, "pypy_version_info", None)`.
   static void check_call(const Node& call, RuleContext& context) {
     const Node& callee = call_func(call);

@@ -176,6 +176,9 @@ class InstanceDictOrder final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall, NodeKind::kAttribute};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding is at an attribute named `__dict__` or a call of a Name `vars`.
+  static constexpr std::string_view kRequiredWords[] = {"__dict__", "vars"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     const Node* object = nullptr;
     if (node.kind == NodeKind::kAttribute) {

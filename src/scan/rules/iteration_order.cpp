@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "scan/rules/code_context.h"
+#include "scan/rules/name_shapes.h"
 #include "scan/rules/rule_helpers.h"
 
 namespace pypyready::scan::rules {
@@ -29,6 +30,8 @@ bool is_argument_of(const Node& node, const Node& call) {
 constexpr std::string_view kObservingCalls[] = {"list", "tuple",    "enumerate", "zip",  "print",
                                                 "iter", "map",      "filter",    "dump", "dumps",
                                                 "join", "writerow", "writelines"};
+// Asked of the callee of every call that has a plain name among its arguments.
+constexpr NameShapes kObservingCallShapes{kObservingCalls};
 
 // Consumers whose result does not depend on the order they receive elements in.
 constexpr std::string_view kOrderInsensitive[] = {
@@ -351,25 +354,12 @@ std::optional<OrderObserver> observed_at(const Node& iterable, const RuleContext
 
 }  // namespace
 
-bool may_observe_order(const Node& iterable, const RuleContext& context) {
-  const Node* parent = context.parent(iterable);
-  if (parent == nullptr) return false;
-  switch (parent->kind) {
-    case NodeKind::kCall: {
-      // By name first: most calls take names as arguments, and resolving each would be wasted.
-      const Node& callee = call_func(*parent);
-      if (&callee == &iterable) return false;
-      std::string_view name = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);
-      return listed(name, kObservingCalls);
-    }
-    case NodeKind::kFor:
-    case NodeKind::kAsyncFor:
-    case NodeKind::kComprehension:
-    case NodeKind::kStarred:
-      return true;
-    default:
-      return false;
-  }
+bool call_may_observe_order(const Node& iterable, const Node& call) {
+  // By name first: most calls take names as arguments, and resolving each would be wasted.
+  const Node& callee = call_func(call);
+  if (&callee == &iterable) return false;
+  std::string_view name = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);
+  return kObservingCallShapes.may_contain(name) && listed(name, kObservingCalls);
 }
 
 std::optional<OrderObserver> observed_order(const Node& iterable, const RuleContext& context) {

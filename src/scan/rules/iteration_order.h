@@ -17,9 +17,28 @@ struct OrderObserver {
   bool output;                ///< the order reaches printed or serialised output
 };
 
+/// Whether `call`, the parent of `iterable`, could observe its order (the Call case of
+/// may_observe_order()).
+bool call_may_observe_order(const python::Node& iterable, const python::Node& call);
+
 /// Whether the parent of `iterable` could observe its order at all; a cheap test to run before
-/// more expensive questions about the iterable itself.
-bool may_observe_order(const python::Node& iterable, const RuleContext& context);
+/// more expensive questions about the iterable itself. Inline: asked of every Name of every
+/// file, and the parent's kind alone answers for most.
+inline bool may_observe_order(const python::Node& iterable, const RuleContext& context) {
+  const python::Node* parent = context.parent(iterable);
+  if (parent == nullptr) return false;
+  switch (parent->kind) {
+    case python::NodeKind::kCall:
+      return call_may_observe_order(iterable, *parent);
+    case python::NodeKind::kFor:
+    case python::NodeKind::kAsyncFor:
+    case python::NodeKind::kComprehension:
+    case python::NodeKind::kStarred:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /// How the consumer of `iterable` observes its order: list()/tuple()/enumerate()/zip(), a join
 /// on a string, print(), json.dump(s), next(iter(...)), `[*x]`, a list comprehension, or a

@@ -58,6 +58,9 @@ std::string_view formatting_use(const Node& call, RuleContext& context) {
 class LocalsGlobalsExecInHotCode final : public Rule {
  public:
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding is at a call whose callee (a Name or an attribute) has one of these names.
+  static constexpr std::string_view kRequiredWords[] = {"locals", "globals", "vars", "exec", "eval"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     const Node& callee = call_func(node);
     std::string_view id = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);

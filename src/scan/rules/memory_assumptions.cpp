@@ -145,6 +145,13 @@ class MemoryAssumptions final : public Rule {
  public:
   static constexpr NodeKind kKinds[] = {NodeKind::kCall, NodeKind::kAttribute, NodeKind::kAssign};
   std::span<const NodeKind> kinds() const override { return kKinds; }
+  // Every finding needs one of these in the file: a call reported resolves to
+  // resource.setrlimit, so the file names `setrlimit` (an import, an attribute or a getattr
+  // string); a memory reading is an attribute of one of the four names; a slots finding
+  // assigns the Name `__slots__`.
+  static constexpr std::string_view kRequiredWords[] = {"setrlimit", "ru_maxrss", "rss",
+                                                        "vms",       "uss",       "__slots__"};
+  std::span<const std::string_view> required_words() const override { return kRequiredWords; }
   void check(const Node& node, RuleContext& context) const override {
     switch (node.kind) {
       case NodeKind::kCall: {

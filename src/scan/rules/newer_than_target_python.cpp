@@ -3,6 +3,9 @@
 // occurs; the engine keeps the first finding per LanguageNeed::feature.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "scan/rules/fstring_syntax.h"
 #include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
@@ -121,6 +124,22 @@ class NewerThanTargetPython final : public Rule {
   }
 
   void check(const Node& node, RuleContext& context) const override {
+    // Names and attributes are most of the nodes this rule sees, and their identifier alone
+    // dismisses nearly all of them; the rest of the rule stays out of line so that this path
+    // sets up no more than it needs.
+    if (node.kind == NodeKind::kName || node.kind == NodeKind::kAttribute) {
+      if (!context.words_present(0)) return;
+      std::string_view last = node.kind == NodeKind::kName
+                                  ? python::ident_at(node, field_slot(NodeKind::kName, "id"))
+                                  : python::ident_at(node, field_slot(NodeKind::kAttribute, "attr"));
+      if (stdlib_addition_tail_may_be_listed(last)) name_use(node, last, context);
+      return;
+    }
+    check_other(node, context);
+  }
+
+ private:
+  [[gnu::noinline]] static void check_other(const Node& node, RuleContext& context) {
     switch (node.kind) {
       case NodeKind::kNamedExpr:
         syntax(node, context, "assignment expression (:=)", {3, 8});
@@ -165,10 +184,6 @@ class NewerThanTargetPython final : public Rule {
       case NodeKind::kImport:
       case NodeKind::kImportFrom:
         return imports(node, context);
-      case NodeKind::kAttribute:
-      case NodeKind::kName:
-        if (!context.words_present(0)) return;
-        return name_use(node, context);
       case NodeKind::kCall:
         return call(node, context);
       default:
@@ -176,7 +191,6 @@ class NewerThanTargetPython final : public Rule {
     }
   }
 
- private:
   static void need(const Node& where, RuleContext& context, std::string feature, PythonVersion version,
                    std::string consequence) {
     const PythonVersion target = context.settings().target_python;
@@ -301,10 +315,30 @@ class NewerThanTargetPython final : public Rule {
     return false;
   }
 
+  // The first dotted components of the modules `node` imports: an addition can be imported only
+  // under one of them, and for_each_imported_module() builds a string per imported name to tell.
+  static std::vector<std::string_view> imported_roots(const Node& node) {
+    auto root = [](std::string_view module) { return module.substr(0, module.find('.')); };
+    if (node.kind == NodeKind::kImportFrom)
+      return {root(python::ident_at(node, field_slot(NodeKind::kImportFrom, "module")))};
+    std::vector<std::string_view> roots;
+    for (const Node* alias : children_at(node, field_slot(NodeKind::kImport, "names")))
+      roots.push_back(root(python::ident_at(*alias, field_slot(NodeKind::kAlias, "name"))));
+    return roots;
+  }
+
   static void imports(const Node& node, RuleContext& context) {
     if (!may_import_addition(node)) return;
+    const std::vector<std::string_view> roots = imported_roots(node);
+    // Asked of every addition: the first bytes tell most apart before any comparison.
+    auto under_a_root = [&roots](std::string_view name) {
+      return std::any_of(roots.begin(), roots.end(), [name](std::string_view root) {
+        return !root.empty() && name.front() == root.front() && name.starts_with(root) &&
+               (name.size() == root.size() || name[root.size()] == '.');
+      });
+    };
     for (const StdlibAddition& addition : stdlib_additions()) {
-      if (addition.name.starts_with("builtins.")) continue;
+      if (!under_a_root(addition.name) || addition.name.starts_with("builtins.")) continue;
       std::string_view names[] = {addition.name};
       for_each_imported_module(node, names, [&](const Node& where, std::string_view module) {
         library(where, context, module, addition.version, "ImportError");
@@ -314,8 +348,8 @@ class NewerThanTargetPython final : public Rule {
 
   // `itertools.pairwise` (an attribute of an imported module) or a builtin name. Names bound by
   // `from itertools import pairwise` are reported at the import, which is where they fail.
-  static void name_use(const Node& node, RuleContext& context) {
-    std::string_view last = node.kind == NodeKind::kName ? name_id(node) : attribute_name(node);
+  // `last` is the Name's id or the Attribute's attr.
+  [[gnu::noinline]] static void name_use(const Node& node, std::string_view last, RuleContext& context) {
     if (!stdlib_addition_tail_listed(last)) return;
     std::string qualified = context.qualified_name(node);
     if (qualified.empty()) return;
@@ -331,6 +365,7 @@ class NewerThanTargetPython final : public Rule {
       std::string callee;
       for (const Node* keyword : keywords) {
         std::string_view argument = python::ident_at(*keyword, field_slot(NodeKind::kKeyword, "arg"));
+        if (!keyword_addition_may_be_named(argument)) continue;
         for (const KeywordAddition& addition : keyword_additions()) {
           if (addition.keyword != argument) continue;
           if (callee.empty()) callee = context.callee_name(node);
@@ -343,7 +378,8 @@ class NewerThanTargetPython final : public Rule {
     }
     const Node& func = call_func(node);
     if (func.kind != NodeKind::kAttribute) return;
-    std::string_view method = attribute_name(func);
+    std::string_view method = python::ident_at(func, field_slot(NodeKind::kAttribute, "attr"));
+    if (!method_addition_may_be_named(method)) return;
     for (const MethodAddition& addition : method_additions()) {
       if (addition.method != method || call_args(node).size != addition.arguments || keywords.size != 0)
         continue;

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "scan/rules/code_context.h"
+#include "scan/rules/name_shapes.h"
 #include "scan/rules/resource_ownership.h"
 #include "scan/rules/rule_helpers.h"
 #include "scan/rules/rules.h"
@@ -94,22 +95,31 @@ constexpr Resource kResources[] = {
 // `ctx.wrap_socket(sock)`: the receiver is an SSLContext whatever it is called.
 constexpr Resource kWrappedSocket{"wrap_socket", "TLS socket", "closed", {kClose}};
 
-std::string_view last_component(std::string_view name) {
+constexpr std::string_view last_component(std::string_view name) {
   return name.substr(name.rfind('.') + 1);
+}
+
+// The last components of kResources: every call of a file is compared with them.
+constexpr auto kLastComponents = [] {
+  std::array<std::string_view, std::size(kResources)> tails{};
+  for (std::size_t i = 0; i < tails.size(); ++i)
+    tails[i] = last_component(kResources[i].name);
+  return tails;
+}();
+
+// Most callees differ from every last component in length or end bytes.
+constexpr NameShapes kLastComponentShapes{kLastComponents};
+
+bool is_last_component(std::string_view last) {
+  return kLastComponentShapes.may_contain(last) &&
+         std::ranges::find(kLastComponents, last) != kLastComponents.end();
 }
 
 const Resource* resource_of(const Node& call, const RuleContext& context) {
   const Node& callee = call_func(call);
   std::string_view last = callee.kind == NodeKind::kName ? name_id(callee) : attribute_name(callee);
   if (last.empty()) return nullptr;
-  // Every call is checked: compare with the last components computed once, not re-split each time.
-  static const auto kLastComponents = [] {
-    std::array<std::string_view, std::size(kResources)> tails{};
-    for (std::size_t i = 0; i < tails.size(); ++i)
-      tails[i] = last_component(kResources[i].name);
-    return tails;
-  }();
-  bool candidate = last == "wrap_socket" || std::ranges::find(kLastComponents, last) != kLastComponents.end();
+  bool candidate = last == "wrap_socket" || is_last_component(last);
   // A bare name may be an alias (`from subprocess import Popen as Spawn`).
   if (!candidate && callee.kind != NodeKind::kName) return nullptr;
   std::string_view name = context.callee_name_view(call);

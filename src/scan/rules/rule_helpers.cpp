@@ -17,16 +17,6 @@ const Node* argument(const Node& call, std::size_t index, std::string_view name)
   return keyword_value(call, name);
 }
 
-std::string_view attribute_name(const Node& node) {
-  return node.kind == NodeKind::kAttribute ? python::ident_at(node, field_slot(NodeKind::kAttribute, "attr"))
-                                           : std::string_view{};
-}
-
-std::string_view name_id(const Node& node) {
-  return node.kind == NodeKind::kName ? python::ident_at(node, field_slot(NodeKind::kName, "id"))
-                                      : std::string_view{};
-}
-
 namespace {
 
 bool is_load(const Node& node) {

@@ -33,10 +33,17 @@ const Node* keyword_value(const Node& call, std::string_view name);
 /// Positional argument `index`, else keyword `name`, else nullptr.
 const Node* argument(const Node& call, std::size_t index, std::string_view name);
 
-/// The attribute name of an Attribute node ("" for other nodes).
-std::string_view attribute_name(const Node& node);
+/// The attribute name of an Attribute node ("" for other nodes). Inline, as name_id(): rules
+/// ask it of most nodes they see, and a call cost more than the answer.
+inline std::string_view attribute_name(const Node& node) {
+  return node.kind == NodeKind::kAttribute ? python::ident_at(node, field_slot(NodeKind::kAttribute, "attr"))
+                                           : std::string_view{};
+}
 /// The id of a Name node ("" for other nodes).
-std::string_view name_id(const Node& node);
+inline std::string_view name_id(const Node& node) {
+  return node.kind == NodeKind::kName ? python::ident_at(node, field_slot(NodeKind::kName, "id"))
+                                      : std::string_view{};
+}
 
 /// When `node` is a use of one of `names` (qualified: "sys.getrefcount"; an entry ending in
 /// '*' matches a prefix), returns the qualified name. Uses are loads of a Name or Attribute

@@ -113,17 +113,31 @@ class SetIterationOrder final : public Rule {
   std::span<const NodeKind> kinds() const override { return kKinds; }
 
   void check(const Node& node, RuleContext& context) const override {
-    // Asked only when reporting: this runs for every Name of every file.
-    auto in_tests = [&context] { return is_test_path(context.path()); };
-    if (node.kind == NodeKind::kCall && set_pop(node, context) != nullptr) {
-      if (under_implementation_check(node, context)) return;
-      context.report(node,
-                     "`pop()` on a set returns whichever element comes first in iteration order, "
-                     "which differs between PyPy (insertion order) and CPython (hash order)",
-                     std::nullopt, in_tests() ? std::optional(Severity::kWarning) : std::nullopt);
-      return;
-    }
+    if (node.kind == NodeKind::kCall && check_pop(node, context)) return;
+    // Every Name of every file comes here; the rest of the rule stays out of line so that this
+    // path sets up no more than it needs.
     if (!is_load_name(node) || !may_observe_order(node, context)) return;
+    check_iterated(node, context);
+  }
+
+ private:
+  // Asked only when reporting.
+  static bool in_tests(const RuleContext& context) { return is_test_path(context.path()); }
+
+  // Returns whether `call` is a set's pop().
+  [[gnu::noinline]] static bool check_pop(const Node& call, RuleContext& context) {
+    if (set_pop(call, context) == nullptr) return false;
+    if (under_implementation_check(call, context)) return true;
+    context.report(call,
+                   "`pop()` on a set returns whichever element comes first in iteration order, "
+                   "which differs between PyPy (insertion order) and CPython (hash order)",
+                   std::nullopt, in_tests(context) ? std::optional(Severity::kWarning) : std::nullopt);
+    return true;
+  }
+
+  // `node` (a loaded Name, a set, a call or an operation) feeds something that may observe
+  // the order of its elements.
+  [[gnu::noinline]] static void check_iterated(const Node& node, RuleContext& context) {
     if (!is_known_set(node, context, 0)) return;
     std::optional<OrderObserver> observer = observed_order(node, context);
     if (!observer || under_implementation_check(node, context)) return;
@@ -132,7 +146,8 @@ class SetIterationOrder final : public Rule {
         fmt::format("set iterated in an observable order ({}): PyPy iterates sets in insertion order, "
                     "CPython in hash order; sort it if the order matters",
                     observer->how),
-        std::nullopt, in_tests() || observer->output ? std::optional(Severity::kWarning) : std::nullopt);
+        std::nullopt,
+        in_tests(context) || observer->output ? std::optional(Severity::kWarning) : std::nullopt);
   }
 };
 

@@ -1,9 +1,7 @@
 #include "scan/rules/stdlib_additions.h"
 
-#include <algorithm>
 #include <array>
 #include <bit>
-#include <bitset>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -160,12 +158,13 @@ constexpr std::array kMethods{
     MethodAddition{"add_note", 1, "BaseException.add_note", k311},
 };
 
-// A name's length and last character, as a bit number: most names of a file share no shape
-// with any listed last component and are dismissed before hashing.
-std::size_t shape_of(std::string_view name) {
-  std::size_t last = name.empty() ? 0 : static_cast<unsigned char>(name.back()) & 63U;
-  return std::min<std::size_t>(name.size(), 63) * 64 + last;
-}
+// The additions' last dotted components, repeats included.
+constexpr auto kTails = [] {
+  std::array<std::string_view, kAdditions.size()> tails{};
+  for (std::size_t i = 0; i < tails.size(); ++i)
+    tails[i] = kAdditions[i].name.substr(kAdditions[i].name.rfind('.') + 1);
+  return tails;
+}();
 
 std::size_t tail_hash(std::string_view tail) {
   std::size_t key = tail.size();
@@ -195,7 +194,6 @@ bool has_tail(const std::vector<std::string_view>& table, std::string_view tail)
 
 struct AdditionIndex {
   std::unordered_map<std::string_view, const StdlibAddition*> by_name;
-  std::bitset<64 * 64> tail_shapes;
   // The distinct tails in an open-addressing table (a power of two in size, at most half full,
   // "" for a free slot): hashing three bytes costs less than std::hash over the whole name.
   std::vector<std::string_view> tails;
@@ -207,9 +205,7 @@ const AdditionIndex& addition_index() {
     AdditionIndex built;
     for (const StdlibAddition& addition : kAdditions) {
       built.by_name.emplace(addition.name, &addition);  // keeps the first of a repeated name
-      std::string_view tail = addition.name.substr(addition.name.rfind('.') + 1);
-      built.tail_shapes.set(shape_of(tail));
-      add_tail(built.tails, tail);
+      add_tail(built.tails, addition.name.substr(addition.name.rfind('.') + 1));
       if (!addition.name.starts_with("builtins."))
         built.roots.insert(addition.name.substr(0, addition.name.find('.')));
     }
@@ -220,6 +216,21 @@ const AdditionIndex& addition_index() {
 
 }  // namespace
 
+// Constant-initialised: asked before any other look-up, with no guard for a first use.
+constinit const NameShapes detail::kStdlibAdditionTailShapes{kTails};
+constinit const NameShapes detail::kKeywordAdditionShapes{[] {
+  std::array<std::string_view, kKeywords.size()> keywords{};
+  for (std::size_t i = 0; i < keywords.size(); ++i)
+    keywords[i] = kKeywords[i].keyword;
+  return keywords;
+}()};
+constinit const NameShapes detail::kMethodAdditionShapes{[] {
+  std::array<std::string_view, kMethods.size()> methods{};
+  for (std::size_t i = 0; i < methods.size(); ++i)
+    methods[i] = kMethods[i].method;
+  return methods;
+}()};
+
 const StdlibAddition* find_stdlib_addition(std::string_view qualified) {
   const AdditionIndex& index = addition_index();
   auto found = index.by_name.find(qualified);
@@ -227,8 +238,7 @@ const StdlibAddition* find_stdlib_addition(std::string_view qualified) {
 }
 
 bool stdlib_addition_tail_listed(std::string_view last) {
-  const AdditionIndex& index = addition_index();
-  return index.tail_shapes.test(shape_of(last)) && has_tail(index.tails, last);
+  return stdlib_addition_tail_may_be_listed(last) && has_tail(addition_index().tails, last);
 }
 
 bool stdlib_addition_root_listed(std::string_view root) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "scan/python_version.h"
+#include "scan/rules/name_shapes.h"
 
 namespace pypyready::scan::rules {
 
@@ -43,8 +44,34 @@ const StdlibAddition* find_stdlib_addition(std::string_view qualified);
 /// Whether some addition's last dotted component is `last` ("pairwise"), so that most names are
 /// dismissed before their qualified name is resolved.
 bool stdlib_addition_tail_listed(std::string_view last);
+/// The inline pre-check of stdlib_addition_tail_listed(): false for nearly every name that is no
+/// addition's last component, and never for one that is (PPY040 asks about every Name and
+/// Attribute of most files).
+inline bool stdlib_addition_tail_may_be_listed(std::string_view last);
 /// Whether some addition outside `builtins` has the first dotted component `root` ("itertools"):
 /// an import of a module with another root cannot import an addition.
 bool stdlib_addition_root_listed(std::string_view root);
+
+/// Inline pre-checks of a call's keyword and method names: false for nearly every name that no
+/// keyword_additions() (method_additions()) entry has, and never for one that some entry has.
+inline bool keyword_addition_may_be_named(std::string_view keyword);
+inline bool method_addition_may_be_named(std::string_view method);
+
+namespace detail {
+/// The shapes of the additions' last components, keywords and methods, for the inline pre-checks.
+extern const NameShapes kStdlibAdditionTailShapes;
+extern const NameShapes kKeywordAdditionShapes;
+extern const NameShapes kMethodAdditionShapes;
+}  // namespace detail
+
+inline bool stdlib_addition_tail_may_be_listed(std::string_view last) {
+  return detail::kStdlibAdditionTailShapes.may_contain(last);
+}
+inline bool keyword_addition_may_be_named(std::string_view keyword) {
+  return detail::kKeywordAdditionShapes.may_contain(keyword);
+}
+inline bool method_addition_may_be_named(std::string_view method) {
+  return detail::kMethodAdditionShapes.may_contain(method);
+}
 
 }  // namespace pypyready::scan::rules

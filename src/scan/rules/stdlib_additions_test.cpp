@@ -49,6 +49,34 @@ TEST(StdlibAdditions, TailsAndRootsAreWholeComponents) {
   EXPECT_FALSE(stdlib_addition_root_listed("iter"));
 }
 
+TEST(StdlibAdditions, TheInlinePreCheckKeepsEveryTailAndDropsCommonNames) {
+  for (const StdlibAddition& addition : stdlib_additions()) {
+    std::string_view tail = addition.name.substr(addition.name.rfind('.') + 1);
+    EXPECT_TRUE(stdlib_addition_tail_may_be_listed(tail)) << addition.name;
+  }
+  // The look-up past the pre-check answers as before for names that pass it and names that do not.
+  for (std::string_view name : {"self", "Self", "join", "pairwise", "pairwisE", "x", "", "__init__", "cache",
+                                "cachE", "timeout", "exception", "append", "dumps"}) {
+    if (!stdlib_addition_tail_may_be_listed(name)) {
+      EXPECT_FALSE(stdlib_addition_tail_listed(name)) << name;
+    }
+  }
+  EXPECT_FALSE(stdlib_addition_tail_may_be_listed("self"));  // "Self" is listed, `self` is everywhere
+  EXPECT_FALSE(stdlib_addition_tail_may_be_listed("append"));
+  EXPECT_FALSE(stdlib_addition_tail_may_be_listed(""));
+}
+
+TEST(StdlibAdditions, KeywordAndMethodPreChecksKeepEveryListedName) {
+  for (const KeywordAddition& addition : keyword_additions())
+    EXPECT_TRUE(keyword_addition_may_be_named(addition.keyword)) << addition.keyword;
+  for (const MethodAddition& addition : method_additions())
+    EXPECT_TRUE(method_addition_may_be_named(addition.method)) << addition.method;
+  EXPECT_FALSE(keyword_addition_may_be_named(""));  // `**kwargs`
+  EXPECT_FALSE(keyword_addition_may_be_named("stricter"));
+  EXPECT_FALSE(method_addition_may_be_named("append"));
+  EXPECT_FALSE(method_addition_may_be_named("removeprefi"));
+}
+
 TEST(LastComponentIs, MatchesOnlyAfterADotOrTheWholeName) {
   EXPECT_TRUE(last_component_is("weakref.ref", "ref"));
   EXPECT_TRUE(last_component_is("ref", "ref"));

@@ -1,6 +1,9 @@
 // PPY001 write-on-unclosed-temporary-file: data written through a file object nobody closes.
 #include <fmt/format.h>
 
+#include <array>
+
+#include "scan/rules/name_shapes.h"
 #include "scan/rules/open_calls.h"
 #include "scan/rules/rules.h"
 
@@ -41,6 +44,15 @@ constexpr Consumer kConsumers[] = {{"json.dump", 1, "fp"},      {"pickle.dump", 
                                    {"csv.DictWriter", 0, "f"},  {"shutil.copyfileobj", 1, "fdst"},
                                    {"yaml.dump", 1, "stream"},  {"yaml.safe_dump", 1, "stream"},
                                    {"plistlib.dump", 1, "fp"},  {"tomli_w.dump", 1, "fp"}};
+// The last components of the consumers' names: every call is compared with them, and most
+// callees differ from all of them in length or end bytes.
+constexpr auto kConsumerLastComponents = [] {
+  std::array<std::string_view, std::size(kConsumers)> lasts{};
+  for (std::size_t i = 0; i < lasts.size(); ++i)
+    lasts[i] = kConsumers[i].name.substr(kConsumers[i].name.rfind('.') + 1);
+  return lasts;
+}();
+constexpr NameShapes kConsumerShapes{kConsumerLastComponents};
 
 std::optional<Fix> write_fix(const Node& call, const Node& open_call, RuleContext& context) {
   if (opener_of(open_call, context) != Opener::kBuiltinOpen) return std::nullopt;
@@ -104,6 +116,7 @@ class WriteOnUnclosedTemporaryFile final : public Rule {
       }
       return;
     }
+    if (!kConsumerShapes.may_contain(last)) return;
     for (const Consumer& consumer : kConsumers) {
       // Checked on every call: compare the tail in place rather than search for the dot.
       if (!last_component_is(consumer.name, last)) continue;
