@@ -1,7 +1,9 @@
 #pragma once
 // Internal state of the tokenizer, shared by lexer.cpp (lines, names, operators),
-// lexer_numbers.cpp and lexer_strings.cpp. It follows the state machine of CPython's
-// Parser/lexer (3.12/3.13) so that tokens, error messages and error positions agree with it.
+// lexer_numbers.cpp and lexer_strings.cpp, the general path, which follows the state machine of
+// CPython's Parser/lexer (3.12/3.13) so that tokens, error messages and error positions agree
+// with it, and lexer_fast_path.cpp, which reads the common tokens in one loop and hands the
+// rest to the general path.
 
 #include <cstdint>
 #include <string>
@@ -45,10 +47,22 @@ class Lexer {
  public:
   explicit Lexer(std::string_view text);
   TokenizedSource run();
+  /// run() without scan_outside_fstrings: the general path alone, which tests compare the
+  /// fast path with.
+  TokenizedSource run_general_path_only();
 
  private:
   // One step of the state machine; false once the end marker or an error was emitted.
   bool step();
+  // lexer_fast_path.cpp: the common tokens outside f-strings in one loop, handing the rest to
+  // the general path. False once the end marker or an error was emitted; true when an f-string
+  // started (the general path takes its tokens).
+  bool scan_outside_fstrings();
+  // The INDENT or DEDENTs of a line indented with spaces only, outside brackets, whose column
+  // differs from the current level's. False, nothing changed, when that is an error, which the
+  // general path (scan_indentation) reports.
+  bool indent_with_spaces(std::uint32_t column, std::uint32_t line, std::uint32_t line_begin,
+                          std::uint32_t pos);
   bool scan_indentation();
   bool scan_normal();
   bool scan_end_of_input();
@@ -122,7 +136,10 @@ class Lexer {
   // The line CPython's "detected at line N" names: the last line read so far.
   std::uint32_t detected_line() const;
 
-  std::string_view text_;
+  /// A copy of a text without final newline: the fast path's loops stop at its terminating zero
+  /// (std::string guarantees one) without a bounds check per byte.
+  std::string copy_;
+  std::string_view text_;  ///< the text (in copy_ if that is used)
   const char* data_;
   std::uint32_t size_;
   std::uint32_t pos_ = 0;
