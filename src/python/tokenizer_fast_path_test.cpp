@@ -15,6 +15,7 @@
 #include "python/lexer.h"
 #include "python/source_decoder.h"
 #include "python/testing/python_oracle.h"
+#include "python/testing/stdlib_sources.h"
 #include "python/tokenizer.h"
 
 namespace pypyready::python {
@@ -235,19 +236,13 @@ TEST(TokenizerFastPath, AgreesOnTheStandardLibrary) {
   fs::path root = std::string(testing::split_lines(output).at(0));
   ASSERT_TRUE(fs::is_directory(root)) << root;
   std::size_t files = 0;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied);
-       it != fs::recursive_directory_iterator(); ++it) {
-    if (it->is_directory() && it->path().filename() == "site-packages") {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file() || it->path().extension() != ".py") continue;
-    core::Result<std::string> bytes = core::read_file(it->path());
+  for (const fs::path& path : testing::stdlib_sources(root)) {
+    core::Result<std::string> bytes = core::read_file(path);
     ASSERT_TRUE(bytes.ok()) << bytes.error().message;
     DecodeResult decoded = decode_source(*bytes);
     if (decoded.error) continue;
     ++files;
-    EXPECT_TRUE(same_on_both_paths(decoded.source.text)) << it->path();
+    EXPECT_TRUE(same_on_both_paths(decoded.source.text)) << path;
   }
   EXPECT_GT(files, 500u);
 }

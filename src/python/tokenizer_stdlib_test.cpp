@@ -10,6 +10,7 @@
 #include "core/file_io.h"
 #include "python/source_decoder.h"
 #include "python/testing/python_oracle.h"
+#include "python/testing/stdlib_sources.h"
 #include "python/tokenizer.h"
 
 namespace pypyready::python {
@@ -40,17 +41,11 @@ TEST(TokenizerStdlib, EveryFileTokenizesExceptThoseCPythonRejects) {
 
   std::size_t files = 0;
   std::set<std::string> failed;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied);
-       it != fs::recursive_directory_iterator(); ++it) {
-    if (it->is_directory() && it->path().filename() == "site-packages") {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file() || it->path().extension() != ".py") continue;
-    core::Result<std::string> bytes = core::read_file(it->path());
+  for (const fs::path& path : testing::stdlib_sources(root)) {
+    core::Result<std::string> bytes = core::read_file(path);
     ASSERT_TRUE(bytes.ok()) << bytes.error().message;
     ++files;
-    std::string relative = it->path().lexically_relative(root).generic_string();
+    std::string relative = path.lexically_relative(root).generic_string();
     DecodeResult decoded = decode_source(*bytes);
     if (decoded.error) {
       failed.insert(relative);
