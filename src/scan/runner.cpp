@@ -20,7 +20,6 @@ namespace {
 constexpr std::size_t kWorkerStackBytes = std::size_t{64} * 1024 * 1024;
 // Larger files are generated data, not code to port; parsing one would take gigabytes.
 constexpr std::uintmax_t kMaxSourceBytes = std::uintmax_t{16} * 1024 * 1024;
-constexpr std::uintmax_t kUnknownSize = kUnknownFileSize;
 
 struct Work;
 // Run once, by the last thread to finish measuring sizes (std::barrier wants it noexcept).
@@ -38,7 +37,7 @@ struct Work {
   const RunOptions* options;
   std::vector<FileResult>* results;
   // Sizes measured once for the ordering, reused for the size limit (no second stat per file);
-  // kUnknownSize where the size could not be read (read_file then reports why).
+  // kUnknownFileSize where the size could not be read (read_file then reports why).
   std::vector<std::uintmax_t> sizes;
   std::vector<std::size_t> order{};  // indices into files, largest file first
   std::atomic<std::size_t> next_size{0};
@@ -81,7 +80,7 @@ std::optional<std::string> write_fixed(const std::filesystem::path& path, std::s
 FileResult check_one(const std::filesystem::path& path, std::uintmax_t size, const Checker& checker,
                      const RunOptions& options) {
   std::string shown = path.generic_string();
-  if (size != kUnknownSize && size > kMaxSourceBytes) {
+  if (size != kUnknownFileSize && size > kMaxSourceBytes) {
     FileResult result;
     result.path = shown;
     result.read_error = fmt::format("{}: file too large ({} MiB, the limit is {} MiB), not scanned", shown,
@@ -131,7 +130,7 @@ FileResult check_one(const std::filesystem::path& path, std::uintmax_t size, con
 // the others wait; results keep the order of `files`.
 // Unreadable sizes sort as 0 (last).
 std::vector<std::size_t> largest_first(const std::vector<std::uintmax_t>& sizes) {
-  auto known = [&](std::size_t index) { return sizes[index] == kUnknownSize ? 0 : sizes[index]; };
+  auto known = [&](std::size_t index) { return sizes[index] == kUnknownFileSize ? 0 : sizes[index]; };
   std::vector<std::size_t> order(sizes.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
@@ -148,7 +147,7 @@ void* worker(void* argument) {
   for (;;) {
     std::size_t index = work->next_size.fetch_add(1);
     if (index >= work->files->size()) break;
-    if (work->sizes[index] != kUnknownSize) continue;  // discovery measured it
+    if (work->sizes[index] != kUnknownFileSize) continue;  // discovery measured it
     std::error_code error;
     std::uintmax_t size = std::filesystem::file_size((*work->files)[index], error);
     if (!error) work->sizes[index] = size;
@@ -173,7 +172,7 @@ std::vector<FileResult> run_scan(const std::vector<std::filesystem::path>& files
       options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
   std::vector<std::uintmax_t> sizes = known_sizes;
-  sizes.resize(files.size(), kUnknownSize);
+  sizes.resize(files.size(), kUnknownFileSize);
   Work work{&files, &checker, &options, &results, std::move(sizes)};
   std::barrier<OrderLargestFirst> sizes_measured(threads, OrderLargestFirst{&work});
   work.sizes_measured = &sizes_measured;
