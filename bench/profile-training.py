@@ -42,7 +42,8 @@ SCALES = {"bisect_insort": 1.5, "counter_words": 5.5, "csv_rows": 7, "deque_bfs"
           "math_calls": 5.4, "particles": 44, "re_search": 9, "re_tokenize": 9, "sort_records": 2.7,
           "str_methods": 10, "struct_pack": 15, "tree_lists": 7, "zlib_levels": 1.8,
           "sort_numbers": 4, "json_compact": 8, "small_io": 4, "poll_sleep": 1, "inventory_objects": 40,
-          "cons_cells": 1.3, "dict_trie": 2, "quadtree": 1.5, "spawn_children": 1}
+          "cons_cells": 1.3, "dict_trie": 2, "quadtree": 1.5, "spawn_children": 1,
+          "chunk_copy": 5}
 
 
 def load():
@@ -79,12 +80,17 @@ def measure(options):
     for name in names(options.only):
         path = os.path.join(WORKLOADS, name + ".py")
         scale = str(SCALES.get(name, 1))
-        cpython, pypy, cpython_wall, pypy_wall = [], [], [], []
+        cpython, pypy, cpython_wall, pypy_wall, startup = [], [], [], [], []
         for _ in range(options.rounds):
             for runs, walls, interpreter in ((cpython, cpython_wall, PYTHON), (pypy, pypy_wall, PYPY)):
                 cpu, wall = child_cpu(PIN + [interpreter, path, scale])
                 runs.append(cpu)
                 walls.append(wall)
+            # PyPy's bare start-up in the same conditions as its runs, as `pypyready profile`
+            # measures it for the prediction (CPU time of `-c pass`): the fit must charge the start-up
+            # the prediction will charge, or the difference lands in the other factors.
+            for _ in range(3):
+                startup.append(child_cpu(PIN + [PYPY, "-c", "pass"])[0])
         entry = data.setdefault(name, {})
         entry["cpython_cpu_s"] = cpython
         entry["pypy_cpu_s"] = pypy
@@ -92,6 +98,7 @@ def measure(options):
         entry["pypy_wall_s"] = pypy_wall
         entry["measured"] = statistics.median(cpython) / statistics.median(pypy)
         entry["measured_wall"] = statistics.median(cpython_wall) / statistics.median(pypy_wall)
+        entry["pypy_startup_cpu_s"] = startup
         entry["measured_at"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         print("%-18s CPython %.2f s  PyPy %.2f s  speedup %.2fx  (spread %.2f-%.2f / %.2f-%.2f)" % (
             name, statistics.median(cpython), statistics.median(pypy), entry["measured"], min(cpython),
@@ -124,10 +131,13 @@ def profile(options):
         # The on-CPU seconds those collections took (since 2026-12-06 06:04 UTC): the model's G.
         entry["gc_s"] = report.get("gc_s", 0.0)
         entry["interpreter_children"] = report["interpreter_children"]
+        # Bytes read and written through system calls (since 2026-12-06 09:30 UTC).
+        entry["read_bytes"] = report.get("read_bytes", 0.0)
+        entry["written_bytes"] = report.get("written_bytes", 0.0)
         # PyPy's start-up as the profile measured it (CPU time of `pypy3 -c pass`), kept for reference:
-        # the fit uses FIXED["startup"], measured when the speedups were (on 2026-12-06 02:55 UTC,
-        # under load average 6, the profiles measured 0.13-0.18 s, and fitting with those gave
-        # leave-one-out 1.31x instead of 1.22x: start-up then and the speedups earlier disagree).
+        # the fit uses the start-up `measure` took beside the speedups (on 2026-12-06 02:55 UTC,
+        # under load average 6, the profiles measured 0.13-0.18 s while the speedups had been
+        # measured on a quieter machine hours before: the two disagree).
         entry["pypy_startup_s"] = report["prediction"]["model"]["pypy_startup_s"]
         print("%-18s %.2f s, python %.0f%%" % (name, report["total_s"], 100 * report["shares"]["python"]),
               file=sys.stderr)
@@ -157,10 +167,21 @@ PARAMETERS = ["s_comp", "s_rest", "s_rec", "f_jit", "f_regex", "f_sort", "f_libr
 GC_MODE = os.environ.get("PYPYREADY_FIT_GC", "rec")
 if GC_MODE == "off":
     PARAMETERS.remove("gc")
-# The prior-only factors at the middle of their ranges, as model.cpp computes its middle.
-FIXED = {"f_ext": math.sqrt(2.0 * 6.0), "f_import": math.sqrt(2.0), "startup": 0.064}
+# The prior-only factors at the middle of their ranges, as model.cpp computes its middle; PyPy's
+# start-up for data measured before `measure` timed it beside the runs (model.h's fallback).
+FIXED = {"f_ext": math.sqrt(2.0 * 6.0), "f_import": math.sqrt(2.0), "startup": 0.13}
 GRID = [math.exp(x / 20.0) for x in range(-60, 61)]  # 0.05x to 20x in steps of 5 %
 GC_GRID = [0.0] + GRID
+# c_io: seconds PyPy spends per GB the run reads (c_read) or writes (c_write) through system calls,
+# on top of what CPython spends: PyPy hands every read a fresh buffer from its garbage collector
+# (the probe's read_bytes and written_bytes, since 2026-12-06 09:30 UTC). Like c_gc it may be
+# nothing, so its grid starts at 0. PYPYREADY_FIT_IO=read (the default) fits c_read, =both both,
+# =off neither (see bench/README.md).
+IO_MODE = os.environ.get("PYPYREADY_FIT_IO", "read")
+if IO_MODE in ("read", "both"):
+    PARAMETERS.append("c_read")
+if IO_MODE == "both":
+    PARAMETERS.append("c_write")
 
 
 def waits(entry):
@@ -183,10 +204,12 @@ def features(entry):
            "ext": s["native_extensions"], "import": s["import"], "sys": s["system"], "wait": s["wait"],
            "total": entry["total_s"],
            "gc": entry.get("gc_collections", 0) if GC_MODE == "count" else entry.get("gc_s", 0.0),
-           "pypy_startup": FIXED["startup"]}
+           "read": entry.get("read_bytes", 0.0) / 1e9, "write": entry.get("written_bytes", 0.0) / 1e9,
+           "pypy_startup": statistics.median(entry["pypy_startup_cpu_s"]) if entry.get("pypy_startup_cpu_s")
+           else FIXED["startup"]}
     # Each child interpreter pays PyPy's start-up instead of this run's own (seconds, scaled below
     # with the rest).
-    out["children"] = entry.get("interpreter_children", 0) * max(0.0, FIXED["startup"] - s.get("startup", 0))
+    out["children"] = entry.get("interpreter_children", 0) * max(0.0, out["pypy_startup"] - s.get("startup", 0))
     if GC_MODE in ("rec", "count"):
         out["gc"] *= recursive / python if python > 0 else 0
     # The profile ran once, the measurement several times on a machine whose speed drifts: the
@@ -194,7 +217,7 @@ def features(entry):
     if entry.get("cpython_cpu_s") and entry["total_s"] > 0:
         clock = entry["cpython_wall_s"] if waits(entry) else entry["cpython_cpu_s"]
         scale = statistics.median(clock) / entry["total_s"]
-        out = {k: ({g: v * scale for g, v in x.items()} if isinstance(x, dict) else x if k == "pypy_startup" or (k == "gc" and GC_MODE == "count") else x * scale)
+        out = {k: ({g: v * scale for g, v in x.items()} if isinstance(x, dict) else x if k in ("pypy_startup", "read", "write") or (k == "gc" and GC_MODE == "count") else x * scale)
                for k, x in out.items()}
     return out
 
@@ -204,21 +227,22 @@ def predict(f, p):
     pypy = (f["pypy_startup"] + 0.1 * p["warmup"] * jitted + f["comp"] / p["s_comp"] + f["rest"] / p["s_rest"] + f["rec"] / p["s_rec"] +
             sum(f["groups"][g] * p["f_" + g] for g in f["groups"]) + f["ext"] * FIXED["f_ext"] +
             f["import"] * FIXED["f_import"] + f["sys"] * p["f_sys"] + f["wait"] +
-            (1e-4 if GC_MODE == "count" else 1.0) * p.get("gc", 0) * f["gc"] + f["children"])
+            (1e-4 if GC_MODE == "count" else 1.0) * p.get("gc", 0) * f["gc"] + f["children"] +
+            p.get("c_read", 0) * f["read"] + p.get("c_write", 0) * f["write"])
     return f["total"] / pypy
 
 
 def loss(rows, p):
     # A weak pull towards 1 (the prior "no idea") keeps factors that few workloads inform sane.
     error = sum(math.log(predict(f, p) / m) ** 2 for f, m in rows)
-    return error + 0.02 * sum(math.log(p[k]) ** 2 for k in PARAMETERS if k != "gc")
+    return error + 0.02 * sum(math.log(p[k]) ** 2 for k in PARAMETERS if k not in ("gc", "c_read", "c_write"))
 
 
 def fit(rows):
     p = {k: 1.0 for k in PARAMETERS}
     for _ in range(12):
         for key in PARAMETERS:
-            best = min(GC_GRID if key == "gc" else GRID, key=lambda value: loss(rows, dict(p, **{key: value})))
+            best = min(GC_GRID if key in ("gc", "c_read", "c_write") else GRID, key=lambda value: loss(rows, dict(p, **{key: value})))
             p[key] = best
     return p
 

@@ -81,6 +81,8 @@ Attribution attribute(const ProbeReport& probe, double host_wall_s) {
   out.gc_collections = probe.gc_collections;
   out.gc_s = std::max(0.0, probe.gc_s);
   out.interpreter_children = probe.interpreter_children;
+  out.read_bytes = std::max(0.0, probe.read_bytes);
+  out.written_bytes = std::max(0.0, probe.written_bytes);
   out.samples = probe.samples;
   out.interval_s = probe.interval_s;
   out.queue_s = probe.queue_s + probe.startup_queue_s;

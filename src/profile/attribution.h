@@ -44,6 +44,10 @@ struct Attribution {
   /// thread past a sample), measured at the run's own speed.
   double gc_s = 0;
   long interpreter_children = 0;  ///< child processes started on a Python interpreter
+  /// Bytes the run read and wrote through system calls (files, pipes, sockets): PyPy allocates a
+  /// fresh buffer for every read, which costs it time per byte.
+  double read_bytes = 0;
+  double written_bytes = 0;
   double total_s = 0;  ///< start-up plus the sampled body: the run's time without queueing or sampler
   double body_s = 0;   ///< the sampled part (everything but start-up)
   double wall_s = 0;   ///< the whole process, as measured from outside

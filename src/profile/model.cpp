@@ -22,7 +22,7 @@ double fitted_time(const ModelInputs& in, const ModelParameters& p) {
   double time = p.jit_warmup_s * in.jit_share + in.python_compiled_s / p.python_compiled_speedup +
                 in.python_rest_s / p.python_rest_speedup +
                 in.python_recursive_s / p.python_recursive_speedup + in.system_s * p.system_factor +
-                in.gc_s * p.gc_factor;
+                in.gc_s * p.gc_factor + in.read_gb * p.read_cost_s_per_gb;
   for (std::size_t g = 0; g < in.native_s.size(); ++g)
     time += in.native_s[g] * p.native_factors[g];
   return time;
@@ -81,6 +81,7 @@ ModelInputs model_inputs(const Attribution& a) {
   // count: the same program profiled on a slower machine keeps its predicted speedup.
   double recursive_share = python > 0 ? in.python_recursive_s / python : 0;
   in.gc_s = std::max(0.0, a.gc_s) * recursive_share;
+  in.read_gb = std::max(0.0, a.read_bytes) / 1e9;
   in.interpreter_children = static_cast<double>(std::max(0L, a.interpreter_children));
   in.cpython_startup_s = at(a, "startup");
   return in;
@@ -170,6 +171,13 @@ Prediction predict(const Attribution& a, const ModelParameters& p) {
         "{:.0f}% of the time is sorting (sorted, list.sort): PyPy's sort is about {:.0f} times slower "
         "than CPython's",
         sorting * 100, p.native_factors[index_of(NativeGroup::kSort)]));
+  double reading_s = out.inputs.read_gb * p.read_cost_s_per_gb;
+  if (a.total_s > 0 && reading_s >= 0.05 * a.total_s)
+    out.notes.push_back(fmt::format(
+        "this run read {:.2f} GB through system calls (files, pipes, sockets); PyPy hands every read a fresh "
+        "buffer from its garbage collector, about {:.2f} s more here: reading into a reused buffer "
+        "(readinto) avoids it",
+        out.inputs.read_gb, reading_s));
   double startup = a.shares.count("startup") ? a.shares.at("startup") : 0;
   if (startup >= 0.25)
     out.notes.push_back(

@@ -2,7 +2,7 @@
 // The time-share speedup model: PyPy's time for the same run, part by part,
 //   T_pypy = startup_pypy + warmup * J + P_comp / s_comp + P_rest / s_rest + P_rec / s_rec
 //            + sum over native groups g of N_g * f_g + N_ext * f_ext + I * f_import + S * f_sys + W
-//            + G * c_gc + C * (startup_pypy - startup_cpython),
+//            + G * c_gc + R * c_read + C * (startup_pypy - startup_cpython),
 // where the pure-Python time P is split by what the sampler saw (a function that recurs on the
 // stack; of the rest, the share of instructions PyPy's JIT compiles to a few machine instructions
 // in the innermost loop around the sampled instruction: arithmetic, comparisons, attribute access,
@@ -13,7 +13,9 @@
 // container objects allocated and kept alive: survivors PyPy's nursery copies out and its major
 // collections walk again) in proportion to the recursive share of the Python time (allocating
 // recursion), and c_gc PyPy's extra time as a multiple of it: measured at the run's own speed, so
-// a profile taken on a slower or busier machine scales it with the rest of the run; C the
+// a profile taken on a slower or busier machine scales it with the rest of the run; R the
+// gigabytes the process read through system calls (PyPy hands every read a fresh buffer from its
+// garbage collector and pays for the new memory) and c_read its extra seconds per GB; C the
 // child processes started on a Python interpreter (each pays PyPy's start-up instead of
 // CPython's). The factors were fitted on bench/profile-training/ (not on the benchmark's
 // workloads). The answer is always a range: the middle's leave-one-out error on the training set
@@ -31,23 +33,26 @@
 namespace pypyready::profile {
 
 /// The factors. Fitted by `python3 bench/profile-training.py fit` on the 33 training workloads of
-/// bench/profile-training/ (2026-12-06 06:06 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
-/// leave-one-out median error 1.17x, direction right 21/33).
+/// bench/profile-training/ (2026-12-06 09:14 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
+/// leave-one-out median error 1.23x, direction right 22/34).
 struct ModelParameters {
-  double python_compiled_speedup = 11.59;  ///< s_comp: code the JIT compiles (see the probe)
-  double python_rest_speedup = 0.90;       ///< s_rest: the other non-recursive Python time
-  double python_recursive_speedup = 4.06;  ///< s_rec: functions that recur on the stack
+  double python_compiled_speedup = 20.09;  ///< s_comp: code the JIT compiles (see the probe)
+  double python_rest_speedup = 1.49;       ///< s_rest: the other non-recursive Python time
+  double python_recursive_speedup = 4.26;  ///< s_rec: functions that recur on the stack
   /// f_g per NativeGroup (jit, regex, sort, library, clib, other): PyPy's time over CPython's.
-  std::array<double, 6> native_factors{0.50, 0.22, 3.49, 1.28, 1.35, 1.16};
-  double system_factor = 0.95;  ///< f_sys: PyPy's system time over CPython's
-  double jit_warmup_s = 0.058;  ///< compiling before the gain starts, for a run the JIT works on whole
-  double gc_factor = 2.23;      ///< c_gc: PyPy's extra time over CPython's seconds collecting (in G)
-  double range_factor = 1.51;   ///< the range is the middle divided and multiplied by this (LOO spread)
+  std::array<double, 6> native_factors{0.41, 0.19, 3.00, 1.16, 1.16, 1.22};
+  double system_factor = 0.78;  ///< f_sys: PyPy's system time over CPython's
+  double jit_warmup_s = 0.018;  ///< compiling before the gain starts, for a run the JIT works on whole
+  double gc_factor = 2.59;      ///< c_gc: PyPy's extra time over CPython's seconds collecting (in G)
+  /// c_read: PyPy's extra seconds per GB read through system calls (a fresh buffer from its garbage
+  /// collector for every read; in R)
+  double read_cost_s_per_gb = 0.67;
+  double range_factor = 1.49;  ///< the range is the middle divided and multiplied by this (LOO spread)
   double extension_factor_fast = 2.0;  ///< f_ext: C extensions through the C-API emulation (prior,
   double extension_factor_slow = 6.0;  ///< the training set has none)
   double import_factor_fast = 1.0;     ///< f_import: cold code, no JIT benefit (prior)
   double import_factor_slow = 2.0;
-  double pypy_startup_s = 0.064;  ///< PyPy's bare start-up (`-c pass`), measured when possible
+  double pypy_startup_s = 0.13;  ///< PyPy's bare start-up (`-c pass`), measured when possible
 };
 
 /// Below this share of pure Python the words never promise a gain...
@@ -72,6 +77,7 @@ struct ModelInputs {
   double unchanged_s = 0;           ///< wait: the same on both interpreters
   double jit_share = 0;             ///< pure Python plus groups jit and regex, of the whole run
   double gc_s = 0;                  ///< G: CPython's seconds collecting times the recursive share of P
+  double read_gb = 0;               ///< R: GB read through system calls (files, pipes, sockets)
   double interpreter_children = 0;  ///< C: child processes started on a Python interpreter
   double cpython_startup_s = 0;     ///< this run's start-up, what a child pays on CPython
 };

@@ -54,6 +54,27 @@ TEST(Model, PurePythonIsSplitIntoCompiledRecursiveAndTheRest) {
   EXPECT_LT(range_middle(predict(recursive, round_parameters())), range_middle(prediction));
 }
 
+TEST(Model, BytesReadCostPyPyTimePerGigabyte) {
+  Attribution a = with_seconds({{"system", 1}, {"startup", 0.05}});
+  ModelParameters p = round_parameters();
+  p.read_cost_s_per_gb = 0.5;
+  double before = predict(a, p).pypy_middle_s;
+  a.read_bytes = 3e9;
+  Prediction prediction = predict(a, p);
+  EXPECT_NEAR(prediction.inputs.read_gb, 3, 1e-12);
+  EXPECT_NEAR(prediction.pypy_middle_s - before, 1.5, 1e-9);
+  // Fitted, so widened by the range like the other fitted parts.
+  EXPECT_NEAR(
+      prediction.pypy_slow_s - predict(with_seconds({{"system", 1}, {"startup", 0.05}}), p).pypy_slow_s,
+      1.5 * 1.5, 1e-9);
+  bool noted = false;
+  for (const std::string& note : prediction.notes)
+    noted = noted || note.find("read 3.00 GB") != std::string::npos;
+  EXPECT_TRUE(noted);
+  a.read_bytes = -1;  // a nonsensical count adds nothing
+  EXPECT_NEAR(predict(a, p).pypy_middle_s, before, 1e-12);
+}
+
 TEST(Model, CompiledAndRecursivePartsAreClampedToThePythonTime) {
   Attribution a = with_seconds({{"python", 1}});
   a.python_recursive_s = 0.8;

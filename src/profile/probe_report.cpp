@@ -69,6 +69,8 @@ core::Result<ProbeReport> parse_probe_report(const std::string& data) {
     report.gc_collections = document.value("gc_collections", 0L);
     report.gc_s = document.value("gc_s", 0.0);
     report.interpreter_children = document.value("interpreter_children", 0L);
+    report.read_bytes = document.value("read_bytes", 0.0);
+    report.written_bytes = document.value("written_bytes", 0.0);
     report.schedstat = document.value("schedstat", false);
     report.handler_replaced = document.value("handler_replaced", false);
     report.stdlib_dirs = strings(document.value("stdlib_dirs", nlohmann::json::array()));

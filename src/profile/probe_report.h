@@ -46,6 +46,8 @@ struct ProbeReport {
   long gc_collections = 0;        ///< CPython's garbage collections, all generations (0: PyPy)
   double gc_s = 0;                ///< on-CPU seconds those collections took (gc.callbacks)
   long interpreter_children = 0;  ///< child processes started on a Python interpreter
+  double read_bytes = 0;          ///< read by the process between start and stop (rchar)
+  double written_bytes = 0;       ///< written by the process between start and stop (wchar)
   bool schedstat = false;
   bool handler_replaced = false;  ///< the program installed its own SIGALRM handler
   std::vector<std::string> stdlib_dirs;

@@ -174,6 +174,17 @@ check("kept containers: at least 300 garbage collections, no interpreter child",
 # Their time, timed by the probe: more than nothing, less than the run.
 check("kept containers: the collections' seconds are timed, within the run",
       kept is not None and 0 < kept["gc_s"] < kept["total_s"], kept and (kept["gc_s"], kept["total_s"]))
+# One 4 MB file written once and read back whole ten times: the probe counts the bytes the
+# process read and wrote through system calls (the imports' few hundred kB on top), and the model
+# weighs the gigabytes read.
+reader = profile_json(PYTHON, "-c", "import os, tempfile\nfd, path = tempfile.mkstemp()\nos.write(fd, b'x' * 4000000)\n"
+                      "os.close(fd)\nfor _ in range(10):\n    open(path, 'rb').read()\nos.remove(path)")
+check("bulk reads: 40 MB read and 4 MB written are counted",
+      reader is not None and 40e6 <= reader["read_bytes"] < 45e6 and 4e6 <= reader["written_bytes"] < 4.5e6,
+      reader and (reader["read_bytes"], reader["written_bytes"]))
+check("bulk reads: the model weighs the gigabytes read",
+      reader is not None and abs(reader["prediction"]["model"]["read_gb"] - reader["read_bytes"] / 1e9) < 1e-9,
+      reader and reader["prediction"]["model"])
 short = profile_json(PYTHON, workload("pure_loops.py"), "0.1")
 if short:
     notes = " ".join(short["prediction"]["notes"])
