@@ -83,6 +83,7 @@ std::optional<std::string> run_capture(const std::vector<std::string>& argv, std
     ::close(fds[0]);
     ::close(fds[1]);
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const std::string& arg : argv)
       args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
