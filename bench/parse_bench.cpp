@@ -12,12 +12,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "core/file_io.h"
 #include "python/parser.h"
+#include "python/testing/stdlib_sources.h"
 
 namespace {
 
@@ -31,18 +33,12 @@ struct Corpus {
 
 Corpus load(const fs::path& root) {
   Corpus corpus;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied);
-       it != fs::recursive_directory_iterator(); ++it) {
-    if (it->is_directory() && it->path().filename() == "site-packages") {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file() || it->path().extension() != ".py") continue;
-    auto bytes = pypyready::core::read_file(it->path());
+  for (const fs::path& path : pypyready::python::testing::stdlib_sources(root)) {
+    auto bytes = pypyready::core::read_file(path);
     if (!bytes) continue;
     for (char c : *bytes)
       corpus.lines += c == '\n';
-    corpus.paths.push_back(it->path().string());
+    corpus.paths.push_back(path.string());
     corpus.bytes.push_back(std::move(*bytes));
   }
   return corpus;
@@ -88,9 +84,7 @@ double cpython_seconds(const std::string& python, const Corpus& corpus, int roun
   return seconds;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   std::string root = argc > 1 ? argv[1] : "/root/.pyenv/versions/3.11.7/lib/python3.11";
   std::string python = argc > 2 ? argv[2] : "python3";
   if (!fs::is_directory(root)) {
@@ -129,4 +123,16 @@ int main(int argc, char** argv) {
     std::printf("CPython: could not run %s\n", python.c_str());
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A file that vanishes or cannot be listed mid-walk throws: say so instead of aborting.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "parse_bench: %s\n", error.what());
+    return 1;
+  }
 }

@@ -12,6 +12,7 @@
 
 #include "core/file_io.h"
 #include "python/source_decoder.h"
+#include "python/testing/stdlib_sources.h"
 #include "python/tokenizer.h"
 
 namespace {
@@ -21,14 +22,8 @@ using pypyready::python::DecodeResult;
 
 std::vector<std::string> load_sources(const fs::path& root, std::size_t& decode_errors) {
   std::vector<std::string> sources;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied);
-       it != fs::recursive_directory_iterator(); ++it) {
-    if (it->is_directory() && it->path().filename() == "site-packages") {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file() || it->path().extension() != ".py") continue;
-    auto bytes = pypyready::core::read_file(it->path());
+  for (const fs::path& path : pypyready::python::testing::stdlib_sources(root)) {
+    auto bytes = pypyready::core::read_file(path);
     if (!bytes) continue;
     DecodeResult decoded = pypyready::python::decode_source(*bytes);
     if (decoded.error) {

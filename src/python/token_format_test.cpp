@@ -8,7 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -18,6 +20,7 @@
 
 #include "core/file_io.h"
 #include "python/source_decoder.h"
+#include "python/testing/stdlib_sources.h"
 
 namespace pypyready::python {
 namespace {
@@ -35,19 +38,16 @@ std::string stdlib_311() {
   return {};
 }
 
-// Prints, for every third .py file of the standard library at argv[1] (every file with
-// PYPYREADY_FULL_STDLIB=1 in the environment) that CPython compiles, "### <relative path>" and
-// its tokens as `python -m tokenize` prints them, with the columns turned into UTF-8 byte offsets
-// (format_tokens' columns). Files with a carriage return are left out: the decoder turns CRLF
-// into LF, where tokenize keeps it in the NEWLINE token's text.
+// Prints, for each file named after argv[1] (relative to the standard library at argv[1]) that
+// CPython compiles, "### <relative path>" and its tokens as `python -m tokenize` prints them, with
+// the columns turned into UTF-8 byte offsets (format_tokens' columns). Files with a carriage
+// return are left out: the decoder turns CRLF into LF, where tokenize keeps it in the NEWLINE
+// token's text.
 constexpr const char* kTokenizeStdlib = R"(
 import io, os, sys, tokenize, warnings
 root = sys.argv[1]
-every = 1 if os.environ.get('PYPYREADY_FULL_STDLIB') else 3
-files = sorted(os.path.relpath(os.path.join(folder, name), root) for folder, _, names in os.walk(root)
-               if 'site-packages' not in folder for name in names if name.endswith('.py'))
 warnings.simplefilter('ignore')
-for relative in files[::every]:
+for relative in sys.argv[2:]:
     with open(os.path.join(root, relative), 'rb') as source:
         data = source.read()
     if b'\r' in data:
@@ -208,8 +208,16 @@ TEST(TokenFormat, MatchesPythonTokenizeModuleOnTheStandardLibrary) {
   if (!fs::exists(kPython313)) GTEST_SKIP() << kPython313 << " is not installed";
   const std::string root = stdlib_311();
   if (root.empty()) GTEST_SKIP() << "no Python 3.11 standard library found";
-  std::optional<std::string> expected =
-      run_capture({kPython313, "-c", kTokenizeStdlib, root}, std::chrono::seconds(600));
+  // Every third file in path order, every file with PYPYREADY_FULL_STDLIB=1 in the environment.
+  std::vector<std::string> relative_paths;
+  for (const fs::path& path : testing::stdlib_sources(root))
+    relative_paths.push_back(path.lexically_relative(root).generic_string());
+  std::sort(relative_paths.begin(), relative_paths.end());
+  const std::size_t every = std::getenv("PYPYREADY_FULL_STDLIB") != nullptr ? 1 : 3;
+  std::vector<std::string> argv = {kPython313, "-c", kTokenizeStdlib, root};
+  for (std::size_t i = 0; i < relative_paths.size(); i += every)
+    argv.push_back(relative_paths[i]);
+  std::optional<std::string> expected = run_capture(argv, std::chrono::seconds(600));
   ASSERT_TRUE(expected) << "python3.13 failed to tokenize " << root;
   std::size_t compared = 0;
   std::size_t at = expected->find("### ");

@@ -1,7 +1,7 @@
 #pragma once
-// The .py files of a standard library tree for the tests that run over all of them: every file
-// below `root` except those of site-packages (installed packages, not the library), in the
-// order the directory walk meets them.
+// The .py files of a standard library tree, for the tests and benchmarks that run over all of them: every
+// file below `root` except those of site-packages (installed packages, not the library), in the order the
+// directory walk meets them.
 
 #include <filesystem>
 #include <vector>
