@@ -43,7 +43,7 @@ SCALES = {"bisect_insort": 1.5, "counter_words": 5.5, "csv_rows": 7, "deque_bfs"
           "str_methods": 10, "struct_pack": 15, "tree_lists": 7, "zlib_levels": 1.8,
           "sort_numbers": 4, "json_compact": 8, "small_io": 4, "poll_sleep": 1, "inventory_objects": 40,
           "cons_cells": 1.3, "dict_trie": 2, "quadtree": 1.5, "spawn_children": 1,
-          "chunk_copy": 5}
+          "chunk_copy": 5, "re_scrub": 17}
 
 
 def load():

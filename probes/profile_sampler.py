@@ -57,6 +57,11 @@ _COMPILED = frozenset(("BINARY_OP", "COMPARE_OP", "IS_OP", "LOAD_ATTR", "STORE_A
 # Subscripts by an index or key; right after BUILD_SLICE they copy a slice instead, which the JIT
 # does not shorten (training: counting container building and slices as compiled fitted worse).
 _SUBSCRIPTS = frozenset(("BINARY_SUBSCR", "STORE_SUBSCR", "DELETE_SUBSCR"))
+# Builtins that never hold the thread for long: a sample at one of them is charged to the C
+# iterator of the loop around it (Sampler.loop_iterator) when there is one.
+_CHEAP_BUILTINS = frozenset(("len", "isinstance", "dict.get", "dict.setdefault", "list.append", "set.add",
+                             "abs", "int", "float", "bool", "hash", "id", "type", "ord", "chr", "getattr",
+                             "hasattr", "iter", "next", "range", "enumerate", "zip", "list.pop", "dict.pop"))
 _PY311 = sys.version_info >= (3, 11)
 _PY312 = sys.version_info >= (3, 12)
 
@@ -114,6 +119,38 @@ class _Code:
             elif name == "JUMP_ABSOLUTE" and arg * scale <= offset:
                 self.loops.append((arg * scale, offset))
         self.compiled_at = {}
+        self.iterators = {}  # offset -> loop_iterator() of a sample there
+        self.lines = None
+
+    def line_of(self, offset):
+        if self.lines is None:
+            import dis
+            self.lines = sorted(dis.findlinestarts(self.code))
+        line = None
+        for start, number in self.lines:
+            if start > offset:
+                break
+            if number is not None:
+                line = number
+        return line
+
+    def loop_head(self, position):
+        """The index of the FOR_ITER reached by walking back from `position` without passing a
+        signal check (a call, a backward jump); None when a check comes first."""
+        import opcode
+        j = position - 1
+        while j >= 0 and opcode.opname[self.ops[j][1]] in ("PRECALL", "KW_NAMES"):
+            j -= 1  # the sampled call's own preparation
+        for _ in range(60):
+            if j < 0:
+                return None
+            name = opcode.opname[self.ops[j][1]]
+            if name == "FOR_ITER":
+                return j
+            if name in _CALL_OPS or "BACKWARD" in name or name == "JUMP_ABSOLUTE":
+                return None
+            j -= 1
+        return None
 
     def compiled(self, lasti, is_python_call):
         """The share of compiled instructions (arithmetic, comparisons, attribute access, index
@@ -317,14 +354,22 @@ class Sampler:
         if in_import:
             self.add(("import", "", "") + where + caller, user, sys_s, waited)
             return
+        # The part of the lateness that waiting and queueing do not explain ran in C. Reaching
+        # the next signal check always takes a little bytecode; only a delay of more than half
+        # an interval is taken as C code that held the thread.
+        excess = late - waited - queued
+        held = excess > 0.5 * self.interval
         if site is not None:
+            if site[1] == "builtins" and site[2] in _CHEAP_BUILTINS:
+                # The sample covers everything since the last signal check, and the cheap call
+                # where the check ran is the smallest part of it: the loop's C iterator, when
+                # there is one, is the likelier place the time went.
+                found = self.loop_iterator(frame, code, frame.f_lasti)
+                if found is not None:
+                    site, where, caller = found[0], where[:2] + (found[1],), self.moved(caller, where, found[1])
             self.add(site + where + caller, user, sys_s, waited)
             return
-        # Bytecode: the part of the lateness that waiting and queueing do not explain ran in C.
-        # Reaching the next signal check always takes a little bytecode; only a delay of more
-        # than half an interval is taken as C code that held the thread.
-        excess = late - waited - queued
-        native = min(user, excess) if excess > 0.5 * self.interval else 0.0
+        native = min(user, excess) if held else 0.0
         self.add(("python", "", "") + where + caller, user - native, sys_s, waited)
         decoded = self.codes.get(id(code))
         if recursive:
@@ -334,7 +379,17 @@ class Sampler:
             share = decoded.compiled(frame.f_lasti, lambda offset: self.site(frame, code, offset) is None)
             self.python_compiled_s += (user - native) * share
         if native > 0:
-            self.add(("native_stdlib", "(interpreter)", "") + where + caller, native, 0.0, 0.0, 0)
+            found = self.loop_iterator(frame, code, frame.f_lasti)
+            if found is not None:
+                self.add(found[0] + where[:2] + (found[1],) + self.moved(caller, where, found[1]), native, 0.0, 0.0, 0)
+            else:
+                self.add(("native_stdlib", "(interpreter)", "") + where + caller, native, 0.0, 0.0, 0)
+
+    @staticmethod
+    def moved(caller, where, line):
+        """The caller of a sample moved to `line` of its own frame: the same move when the
+        sampled frame is the user's."""
+        return (caller[0], line) if caller == (where[0], where[2]) else caller
 
     def add(self, key, user, sys_s, waited, count=1):
         entry = self.records.get(key)
@@ -403,14 +458,89 @@ class Sampler:
             above = arg
         if name == "CALL" and _PY311 and not _PY312:
             above = arg  # the PRECALL before it carries the same count
-        target = None
+        target = load = None
         try:
             load = self.find_load(decoded, position, above)
             if load is not None:
                 target = self.load_value(frame, code, decoded, load, 0)
         except Exception:
             target = None
+        if target is None:
+            return self.unknown_callee(code, decoded, load)
         return self.describe(target)
+
+    def unknown_callee(self, code, decoded, load):
+        """A C call whose callable is not known (a method of a call's result, an item of a
+        container). Inside a standard-library module's Python code it is taken as that module's
+        own C work (`re.sub` calls `_compile(...).sub`, the C method of the pattern it compiled)."""
+        module = self.stdlib_module(code.co_filename)
+        if module is None:
+            return ("native_stdlib", "(unresolved)", "")
+        callee = "(result)"
+        if load is not None:
+            offset, op, arg = decoded.ops[load]
+            name = self.opname[op]
+            if name in ("LOAD_ATTR", "LOAD_METHOD"):
+                index = arg >> 1 if (_PY312 and name == "LOAD_ATTR") else arg
+                callee = "(result)." + code.co_names[index]
+        return (self.module_kind(module), module, callee)
+
+    def stdlib_module(self, filename):
+        """The top-level module a standard-library source file belongs to; None elsewhere."""
+        if self.file_kind(filename) != "stdlib":
+            return None
+        real = os.path.realpath(filename)
+        for directory in self.stdlib:
+            if real.startswith(directory):
+                first = real[len(directory):].split(os.sep)[0]
+                return first[:-3] if first.endswith(".py") else first
+        return None
+
+    def loop_iterator(self, frame, code, lasti):
+        """The C iterator of the loop whose FOR_ITER ran since the last signal check before
+        `lasti`, as ((kind, module, callee), the `for` statement's line); None when there is none
+        or it is the interpreter's own.
+
+        CPython runs signal handlers only at calls and backward jumps, so C work done by FOR_ITER
+        (`for m in pattern.finditer(text)`) is sampled at the next call in the loop body or at the
+        loop's backward jump."""
+        decoded = self.codes.get(id(code))
+        if decoded is None:
+            return None
+        if lasti in decoded.iterators:
+            return decoded.iterators[lasti]
+        result = None
+        position = decoded.index.get(lasti)
+        try:
+            start = decoded.loop_head(position) if position is not None else None
+            if start is not None:
+                site = self.iterator_source(frame, code, decoded, start)
+                if site is not None:
+                    result = (site, decoded.line_of(decoded.ops[start][0]) or frame.f_lineno or 0)
+        except Exception:
+            result = None
+        decoded.iterators[lasti] = result
+        return result
+
+    def iterator_source(self, frame, code, decoded, for_iter):
+        # for_iter - 1 is GET_ITER on the first pass; what pushed the iterable is before it.
+        if for_iter < 2 or self.opname[decoded.ops[for_iter - 1][1]] != "GET_ITER":
+            return None
+        offset, op, arg = decoded.ops[for_iter - 2]
+        if self.opname[op] in _CALL_OPS:
+            site = self.site(frame, code, offset)
+        else:
+            value = self.load_value(frame, code, decoded, for_iter - 2, 0)
+            if value is None:
+                return None
+            klass = _defining_class(type(value), ("__next__",))
+            if klass is None or klass is object:
+                return None
+            module = klass.__module__ if isinstance(klass.__module__, str) else "builtins"
+            site = (self.module_kind(module), module.split(".")[0], klass.__qualname__ + ".__next__")
+        if site is None or site[1] in ("builtins", "(unresolved)"):
+            return None  # range, enumerate, zip, a list's iterator: cheap, or not known
+        return site
 
     def find_load(self, decoded, position, above):
         """Walks back over the arguments' instructions to the one that pushed the callable.

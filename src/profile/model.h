@@ -32,22 +32,22 @@
 
 namespace pypyready::profile {
 
-/// The factors. Fitted by `python3 bench/profile-training.py fit` on the 33 training workloads of
-/// bench/profile-training/ (2026-12-06 09:14 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
-/// leave-one-out median error 1.23x, direction right 22/34).
+/// The factors. Fitted by `python3 bench/profile-training.py fit` on the 35 training workloads of
+/// bench/profile-training/ (2026-12-06 11:56 UTC, CPython 3.11.2 and PyPy 7.3.11 pinned to one CPU;
+/// leave-one-out median error 1.31x, direction right 22/35).
 struct ModelParameters {
   double python_compiled_speedup = 20.09;  ///< s_comp: code the JIT compiles (see the probe)
-  double python_rest_speedup = 1.49;       ///< s_rest: the other non-recursive Python time
+  double python_rest_speedup = 1.65;       ///< s_rest: the other non-recursive Python time
   double python_recursive_speedup = 4.26;  ///< s_rec: functions that recur on the stack
   /// f_g per NativeGroup (jit, regex, sort, library, clib, other): PyPy's time over CPython's.
-  std::array<double, 6> native_factors{0.41, 0.19, 3.00, 1.16, 1.16, 1.22};
-  double system_factor = 0.78;  ///< f_sys: PyPy's system time over CPython's
-  double jit_warmup_s = 0.018;  ///< compiling before the gain starts, for a run the JIT works on whole
-  double gc_factor = 2.59;      ///< c_gc: PyPy's extra time over CPython's seconds collecting (in G)
+  std::array<double, 6> native_factors{0.47, 0.58, 3.00, 1.11, 1.16, 1.28};
+  double system_factor = 0.61;  ///< f_sys: PyPy's system time over CPython's
+  double jit_warmup_s = 0.020;  ///< compiling before the gain starts, for a run the JIT works on whole
+  double gc_factor = 2.72;      ///< c_gc: PyPy's extra time over CPython's seconds collecting (in G)
   /// c_read: PyPy's extra seconds per GB read through system calls (a fresh buffer from its garbage
   /// collector for every read; in R)
-  double read_cost_s_per_gb = 0.67;
-  double range_factor = 1.49;  ///< the range is the middle divided and multiplied by this (LOO spread)
+  double read_cost_s_per_gb = 0.70;
+  double range_factor = 1.56;  ///< the range is the middle divided and multiplied by this (LOO spread)
   double extension_factor_fast = 2.0;  ///< f_ext: C extensions through the C-API emulation (prior,
   double extension_factor_slow = 6.0;  ///< the training set has none)
   double import_factor_fast = 1.0;     ///< f_import: cold code, no JIT benefit (prior)

@@ -127,6 +127,21 @@ if result:
           (shares_of["json"], result["shares"]))
     check("regex: native time in re", "re" in result["native_by_module"], result["native_by_module"])
 
+result = composition("regex iteration", "regex_iteration.py", ["native_stdlib", "python", "system"], "4")
+if result:
+    native = result["native_by_module"]
+    regex_s = native.get("re", {}).get("seconds", 0.0)
+    check("regex iteration: >= 90 % of the native time in re", regex_s >= 0.9 * sum(
+        m["seconds"] for m in native.values()), native)
+    with open(workload("regex_iteration.py")) as source:
+        for_line = next(n for n, text in enumerate(source, 1) if "# the for-statement line" in text)
+    loop = [h for h in result["hotspots"] if h.get("callee") == "Pattern.finditer"]
+    check("regex iteration: the finditer loop's C work on the for line", any(
+        h["module"] == "re" and h["line"] == for_line and h["share"] > 0.2 for h in loop), loop)
+    module_calls = {h.get("callee") for h in result["hotspots"] if h.get("module") == "re"}
+    check("regex iteration: re.sub and re.findall's C methods in re", {"(result).sub", "(result).findall"}
+          <= module_calls, module_calls)
+
 composition("file I/O", "file_io.py", ["system", "wait"])
 
 result = composition("sleeping", "sleeping.py", ["wait"])
