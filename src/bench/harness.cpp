@@ -382,10 +382,12 @@ void summarise(BenchmarkResult& result, const BenchConfig& config) {
     comparison.candidate_id = candidate.id;
     if (baseline.ok && candidate.ok) {
       auto [means, steady] = steady_of(candidate);
-      comparison.speedup = stats::welch_speedup(base_means, means);
+      // Process k of every side ran in round k, next to the others: paired by round.
+      comparison.speedup = stats::blocked_speedup(base_means, means);
+      comparison.speedup_unpaired = stats::welch_speedup(base_means, means);
       comparison.bootstrap = stats::bootstrap_speedup(base_steady, steady, 1000);
       comparison.speedup_cpu =
-          stats::welch_speedup(cpu_means(baseline, per_iteration), cpu_means(candidate, per_iteration));
+          stats::blocked_speedup(cpu_means(baseline, per_iteration), cpu_means(candidate, per_iteration));
       // Break-even needs every call from process start; pytest-benchmark's calibration calls are
       // not recorded, so only the function probe has it.
       if (result.mode == "function" && !baseline.processes.empty() && !candidate.processes.empty()) {

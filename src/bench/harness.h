@@ -76,7 +76,8 @@ struct InterpreterResult {
 /// The comparison of one candidate with the baseline.
 struct Comparison {
   std::string candidate_id;
-  std::optional<stats::Ratio> speedup;
+  std::optional<stats::Ratio> speedup;           ///< paired by round (stats::blocked_speedup)
+  std::optional<stats::Ratio> speedup_unpaired;  ///< Welch on the same means, rounds ignored
   std::optional<stats::Ratio> bootstrap;
   std::optional<stats::Ratio> speedup_cpu;  ///< the same ratio from CPU time (noise cross-check)
   std::optional<stats::BreakEven> break_even;

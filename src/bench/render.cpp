@@ -120,6 +120,7 @@ nlohmann::json to_json(const std::vector<BenchmarkResult>& results) {
         be = {{"seconds", comparison.break_even->seconds}, {"iterations", comparison.break_even->iterations}};
       comparisons.push_back({{"candidate", comparison.candidate_id},
                              {"speedup", ratio_json(comparison.speedup)},
+                             {"speedup_unpaired", ratio_json(comparison.speedup_unpaired)},
                              {"speedup_bootstrap", ratio_json(comparison.bootstrap)},
                              {"speedup_cpu", ratio_json(comparison.speedup_cpu)},
                              {"break_even", be},

@@ -36,6 +36,25 @@ std::optional<Ratio> welch_speedup(const std::vector<double>& baseline_means,
                static_cast<int>(std::min(a.size(), b.size()))};
 }
 
+std::optional<Ratio> paired_speedup(const std::vector<double>& baseline_means,
+                                    const std::vector<double>& candidate_means) {
+  if (baseline_means.size() < 2 || baseline_means.size() != candidate_means.size()) return std::nullopt;
+  std::vector<double> a = logs(baseline_means), b = logs(candidate_means), differences;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    differences.push_back(a[k] - b[k]);
+  double n = static_cast<double>(differences.size());
+  double difference = mean(differences);
+  double half = t_quantile_975(n - 1) * stddev(differences) / std::sqrt(n);
+  return Ratio{std::exp(difference), std::exp(difference - half), std::exp(difference + half),
+               static_cast<int>(differences.size())};
+}
+
+std::optional<Ratio> blocked_speedup(const std::vector<double>& baseline_means,
+                                     const std::vector<double>& candidate_means) {
+  if (auto paired = paired_speedup(baseline_means, candidate_means)) return paired;
+  return welch_speedup(baseline_means, candidate_means);
+}
+
 std::optional<Ratio> bootstrap_speedup(const std::vector<std::vector<double>>& baseline,
                                        const std::vector<std::vector<double>>& candidate, int resamples,
                                        std::uint64_t seed) {

@@ -1,7 +1,8 @@
 #pragma once
 // Across-process comparison: the speedup of a candidate over a baseline as a ratio with a 95 %
-// interval (Welch t on log per-process means; hierarchical bootstrap as a cross-check), the
-// adaptive stopping rule, and the break-even run length.
+// interval (paired t on the log ratio of each round's processes when the runs were interleaved
+// round by round, Welch t on log per-process means otherwise; hierarchical bootstrap as a
+// cross-check), the adaptive stopping rule, and the break-even run length.
 
 #include <cstdint>
 #include <optional>
@@ -20,6 +21,19 @@ struct Ratio {
 /// Welch interval on the log of per-process means; nullopt with fewer than 2 processes a side.
 std::optional<Ratio> welch_speedup(const std::vector<double>& baseline_means,
                                    const std::vector<double>& candidate_means);
+
+/// Paired interval: element k of both sides ran in the same round, next to each other, so a
+/// change of the machine's speed between rounds (which is common: adjacent processes' log times
+/// correlate 0.6-0.8 on a shared VM even on one CPU) cancels in their ratio. Student t with n-1
+/// degrees of freedom on the per-round log ratios; nullopt unless both sides have the same
+/// number (at least 2).
+std::optional<Ratio> paired_speedup(const std::vector<double>& baseline_means,
+                                    const std::vector<double>& candidate_means);
+
+/// The interval for interleaved rounds: paired when the sides have one process per round each,
+/// Welch otherwise.
+std::optional<Ratio> blocked_speedup(const std::vector<double>& baseline_means,
+                                     const std::vector<double>& candidate_means);
 
 /// Percentile interval from resampling processes, then iterations within each process.
 std::optional<Ratio> bootstrap_speedup(const std::vector<std::vector<double>>& baseline,

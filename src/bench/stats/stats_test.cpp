@@ -172,6 +172,72 @@ TEST(Speedup, WelchIntervalCoversTheTrueRatioAtTheStatedRate) {
   EXPECT_LT(coverage, 0.97);
 }
 
+// Rounds on a machine whose speed drifts: each round's two processes share a slowdown (sd
+// `drift` on the log scale), each process adds its own noise (sd 0.04). True speedup 2.5.
+struct DriftedRounds {
+  std::vector<double> baseline, candidate;
+};
+DriftedRounds drifted_rounds(std::mt19937_64& rng, int rounds, double drift) {
+  std::normal_distribution<double> machine(0, drift), own(0, 0.04);
+  DriftedRounds out;
+  for (int r = 0; r < rounds; ++r) {
+    double speed = std::exp(machine(rng));
+    out.baseline.push_back(1.0 * speed * std::exp(own(rng)));
+    out.candidate.push_back(0.4 * speed * std::exp(own(rng)));
+  }
+  return out;
+}
+
+TEST(Speedup, PairedIntervalCoversTheTrueRatioWithAndWithoutDrift) {
+  for (double drift : {0.0, 0.15}) {
+    std::mt19937_64 rng(drift > 0 ? 17 : 19);
+    int covered = 0;
+    const int runs = 2000;
+    for (int run = 0; run < runs; ++run) {
+      DriftedRounds rounds = drifted_rounds(rng, 5, drift);
+      auto ratio = paired_speedup(rounds.baseline, rounds.candidate);
+      ASSERT_TRUE(ratio.has_value());
+      covered += ratio->low <= 2.5 && 2.5 <= ratio->high;
+    }
+    double coverage = static_cast<double>(covered) / runs;
+    EXPECT_GT(coverage, 0.93) << "drift " << drift;
+    EXPECT_LT(coverage, 0.97) << "drift " << drift;
+  }
+}
+
+TEST(Speedup, PairedIntervalLeavesTheMachinesDriftOut) {
+  // With drift, Welch's interval carries it and the paired one does not: several times narrower
+  // in the median, the same estimate.
+  std::mt19937_64 rng(23);
+  std::vector<double> paired_widths, welch_widths;
+  for (int run = 0; run < 500; ++run) {
+    DriftedRounds rounds = drifted_rounds(rng, 8, 0.15);
+    auto paired = paired_speedup(rounds.baseline, rounds.candidate);
+    auto welch = welch_speedup(rounds.baseline, rounds.candidate);
+    ASSERT_TRUE(paired && welch);
+    EXPECT_NEAR(paired->estimate, welch->estimate, 1e-9);
+    paired_widths.push_back(std::log(paired->high / paired->low));
+    welch_widths.push_back(std::log(welch->high / welch->low));
+  }
+  EXPECT_LT(median(paired_widths) * 2.5, median(welch_widths));
+}
+
+TEST(Speedup, BlockedFallsBackToWelchWhenRoundsAreIncomplete) {
+  std::vector<double> baseline{1.0, 1.1, 0.9, 1.05}, candidate{0.5, 0.52, 0.47};
+  EXPECT_FALSE(paired_speedup(baseline, candidate).has_value());
+  EXPECT_FALSE(paired_speedup({1.0}, {0.5}).has_value());
+  auto blocked = blocked_speedup(baseline, candidate);
+  auto welch = welch_speedup(baseline, candidate);
+  ASSERT_TRUE(blocked && welch);
+  EXPECT_DOUBLE_EQ(blocked->low, welch->low);
+  EXPECT_DOUBLE_EQ(blocked->high, welch->high);
+  candidate.push_back(0.5);
+  auto paired = blocked_speedup(baseline, candidate);
+  ASSERT_TRUE(paired.has_value());
+  EXPECT_DOUBLE_EQ(paired->high, paired_speedup(baseline, candidate)->high);
+  EXPECT_NE(paired->high, welch_speedup(baseline, candidate)->high);
+}
+
 TEST(Speedup, HierarchicalBootstrapCoversTheTrueRatio) {
   // 300 simulated experiments of 8 processes x 15 iterations per side; between-process noise
   // dominates, as measured on shared machines. The percentile bootstrap is known to be somewhat
