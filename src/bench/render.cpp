@@ -34,7 +34,7 @@ const std::vector<double>* median_process(const InterpreterResult& side) {
 }  // namespace
 
 std::string sparkline(const std::vector<double>& values, std::size_t width) {
-  static const char* kBars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  static const char* const kBars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
   if (values.empty()) return "";
   std::size_t columns = std::min(width, values.size());
   std::vector<double> buckets(columns, 0);

@@ -11,6 +11,7 @@ namespace {
 
 std::vector<double> logs(const std::vector<double>& values) {
   std::vector<double> result;
+  result.reserve(values.size());
   for (double v : values)
     result.push_back(std::log(std::max(v, 1e-300)));
   return result;
@@ -40,6 +41,7 @@ std::optional<Ratio> paired_speedup(const std::vector<double>& baseline_means,
                                     const std::vector<double>& candidate_means) {
   if (baseline_means.size() < 2 || baseline_means.size() != candidate_means.size()) return std::nullopt;
   std::vector<double> a = logs(baseline_means), b = logs(candidate_means), differences;
+  differences.reserve(a.size());
   for (std::size_t k = 0; k < a.size(); ++k)
     differences.push_back(a[k] - b[k]);
   double n = static_cast<double>(differences.size());
@@ -81,6 +83,7 @@ std::optional<Ratio> bootstrap_speedup(const std::vector<std::vector<double>>& b
     return geometric_mean(means);
   };
   std::vector<double> ratios;
+  ratios.reserve(static_cast<std::size_t>(std::max(resamples, 0)));
   for (int r = 0; r < resamples; ++r)
     ratios.push_back(resample_side(baseline) / resample_side(candidate));
   return Ratio{side_estimate(baseline) / side_estimate(candidate), quantile(ratios, 0.025),
