@@ -383,11 +383,12 @@ void summarise(BenchmarkResult& result, const BenchConfig& config) {
     if (baseline.ok && candidate.ok) {
       auto [means, steady] = steady_of(candidate);
       // Process k of every side ran in round k, next to the others: paired by round.
-      comparison.speedup = stats::blocked_speedup(base_means, means);
+      auto interval = result.rounds_aligned ? stats::blocked_speedup : stats::welch_speedup;
+      comparison.speedup = interval(base_means, means);
       comparison.speedup_unpaired = stats::welch_speedup(base_means, means);
       comparison.bootstrap = stats::bootstrap_speedup(base_steady, steady, 1000);
       comparison.speedup_cpu =
-          stats::blocked_speedup(cpu_means(baseline, per_iteration), cpu_means(candidate, per_iteration));
+          interval(cpu_means(baseline, per_iteration), cpu_means(candidate, per_iteration));
       // Break-even needs every call from process start; pytest-benchmark's calibration calls are
       // not recorded, so only the function probe has it.
       if (result.mode == "function" && !baseline.processes.empty() && !candidate.processes.empty()) {

@@ -97,6 +97,9 @@ struct BenchmarkResult {
   double load_average_end = 0;    ///< and after the last
   int cpus = 0;                   ///< online CPUs, to judge the load against
   int pinned_cpu = -1;            ///< the CPU every measured process ran on; -1: any
+  /// Process k of every side ran in round k: the speedup's interval is paired by round. False when
+  /// the sides' processes come from different rounds (a pytest-benchmark test that failed in one).
+  bool rounds_aligned = true;
   /// Neighbouring segments whose medians differ by less than this are one: the resolution of one
   /// value (pytest-benchmark records microseconds per call, the function probe ~10 ms iterations).
   double segment_tolerance_s = 1e-4;

@@ -62,6 +62,21 @@ TEST(Summarise, ClassifiesAndCompares) {
   EXPECT_EQ(result.comparisons[0].break_even->iterations, 12u);
 }
 
+TEST(Summarise, PairsByRoundOnlyWhenTheRoundsAreAligned) {
+  BenchmarkResult result = fake_result();
+  const Comparison& paired = result.comparisons[0];
+  ASSERT_TRUE(paired.speedup && paired.speedup_unpaired);
+  // Both sides slow down together from round to round: the pairing takes that out.
+  EXPECT_LT(paired.speedup->high - paired.speedup->low,
+            paired.speedup_unpaired->high - paired.speedup_unpaired->low);
+  result.rounds_aligned = false;
+  summarise(result, BenchConfig{});
+  const Comparison& unpaired = result.comparisons[0];
+  ASSERT_TRUE(unpaired.speedup && unpaired.speedup_unpaired);
+  EXPECT_DOUBLE_EQ(unpaired.speedup->low, unpaired.speedup_unpaired->low);
+  EXPECT_DOUBLE_EQ(unpaired.speedup->high, unpaired.speedup_unpaired->high);
+}
+
 TEST(Summarise, ConsistencyAndNoiseWarnings) {
   BenchmarkResult result = fake_result();
   EXPECT_TRUE(result.per_interpreter[1].consistent);

@@ -9,7 +9,7 @@ namespace {
 
 // pytest-benchmark records microseconds per call: segments are told apart by the relative
 // tolerance alone, not by the function probe's 0.1 ms floor.
-constexpr double kSegmentTolerance_s = 1e-9;
+constexpr double kSegmentToleranceSeconds = 1e-9;
 
 void add_unique(std::vector<std::string>& list, std::string text) {
   if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(std::move(text));
@@ -67,7 +67,7 @@ std::vector<BenchmarkResult> Collection::results() const {
     BenchmarkResult result;
     result.name = item.fullname;
     result.mode = "pytest-benchmark";
-    result.segment_tolerance_s = kSegmentTolerance_s;
+    result.segment_tolerance_s = kSegmentToleranceSeconds;
     for (std::size_t s = 0; s < ids_.size(); ++s) {
       const SideData& data = item.sides[s];
       InterpreterResult side;
@@ -80,6 +80,8 @@ std::vector<BenchmarkResult> Collection::results() const {
         side.reason = data.failures.empty() ? absent_[s] : "the test failed: " + data.failures.front();
       } else {
         side.processes = data.processes;
+        // Paired by round only when every side has a process from the same executions.
+        if (data.executions != item.sides[0].executions) result.rounds_aligned = false;
         if (!data.failures.empty())
           result.warnings.push_back(fmt::format(
               "{}: the test failed in {} of {} processes ({}); the others are used", side.id,
