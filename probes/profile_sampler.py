@@ -109,7 +109,7 @@ class _Code:
         # Loops as (first, last) offsets: a backward jump and its target (3.11+: relative to the
         # next instruction, in instructions; before: JUMP_ABSOLUTE's target, which counts
         # instructions from 3.10 on).
-        names = opcode.opname
+        names = self.opname = opcode.opname
         scale = 2 if sys.version_info >= (3, 10) else 1
         self.loops = []
         for offset, op, arg in self.ops:
@@ -137,14 +137,13 @@ class _Code:
     def loop_head(self, position):
         """The index of the FOR_ITER reached by walking back from `position` without passing a
         signal check (a call, a backward jump); None when a check comes first."""
-        import opcode
         j = position - 1
-        while j >= 0 and opcode.opname[self.ops[j][1]] in ("PRECALL", "KW_NAMES"):
+        while j >= 0 and self.opname[self.ops[j][1]] in ("PRECALL", "KW_NAMES"):
             j -= 1  # the sampled call's own preparation
         for _ in range(60):
             if j < 0:
                 return None
-            name = opcode.opname[self.ops[j][1]]
+            name = self.opname[self.ops[j][1]]
             if name == "FOR_ITER":
                 return j
             if name in _CALL_OPS or "BACKWARD" in name or name == "JUMP_ABSOLUTE":
@@ -165,13 +164,12 @@ class _Code:
         for start, end in self.loops:
             if start <= lasti <= end and end - start < last - first:
                 first, last = start, end
-        import opcode
         work = compiled = 0
         previous = ""
         for offset, op, arg in self.ops:
             if offset < first or offset > last:
                 continue
-            name = opcode.opname[op]
+            name = self.opname[op]
             if name in _PLUMBING or "JUMP" in name:
                 continue
             work += 1

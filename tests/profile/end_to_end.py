@@ -127,7 +127,7 @@ if result:
           (shares_of["json"], result["shares"]))
     check("regex: native time in re", "re" in result["native_by_module"], result["native_by_module"])
 
-result = composition("regex iteration", "regex_iteration.py", ["native_stdlib", "python", "system"], "4")
+result = composition("regex iteration", "regex_iteration.py", ["native_stdlib", "python", "system"], "6")
 if result:
     native = result["native_by_module"]
     regex_s = native.get("re", {}).get("seconds", 0.0)

@@ -13,5 +13,5 @@ for _ in range(int(3 * scale)):
     for match in TOKEN.finditer(source):  # the for-statement line
         kinds[match.lastgroup] = kinds.get(match.lastgroup, 0) + 1
     size += len(re.sub(r"\d+", "#", source))
-    size += len(re.findall(r"[a-z]\d+", source))
+    size += len(re.findall(r"\w+ [-+*/] \w+", source))
 print(size, sorted(kinds.items()))
