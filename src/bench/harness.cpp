@@ -11,6 +11,7 @@
 #include "bench/noise.h"
 #include "bench/startup.h"
 #include "bench/stats/summary.h"
+#include "bench/steady_sample.h"
 #include "run/interrupt.h"
 #include "run/probes.h"
 
@@ -18,6 +19,10 @@ namespace pypyready::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Every process runs at least this many iterations, so that the changepoint search can split it in
+// two (its minimum segment is 3): with fewer, a process stopped inside its warmup looks flat.
+constexpr int kMinIterationsPerProcess = 6;
 
 std::string last_line(const std::string& text) {
   std::string trimmed = text;
@@ -57,19 +62,20 @@ std::vector<std::string> command_for(const BenchConfig& config, const run::Inter
 }
 
 // Adaptive in-process length: a process needs its warmup plus about 20 steady iterations, so the
-// next process of each interpreter asks for 1.5x what the slowest-warming process so far needed;
-// a process that reached no steady state doubles it, up to `longest_s`.
+// next process of each interpreter asks for 1.5x what the slowest-warming steady process so far
+// needed; while the latest process reached no steady state, the length doubles, up to `longest_s`.
 void adapt_process_length(BenchmarkResult& result, double first_s, double longest_s) {
   for (auto& side : result.per_interpreter) {
     if (!side.ok || side.processes.empty()) continue;
-    double needed = 0;
-    bool unsteady = false;
-    for (const auto& process : side.processes) {
-      needed = std::max(needed, process.analysis.seconds_to_steady + 20 * process.analysis.steady_mean_s);
-      unsteady = unsteady || process.analysis.classification == "no-steady-state";
+    if (!reached_steady_state(side.processes.back())) {
+      side.process_seconds = std::min(longest_s, std::max(first_s, side.process_seconds * 2));
+      continue;
     }
-    side.process_seconds = unsteady ? std::min(longest_s, std::max(first_s, side.process_seconds * 2))
-                                    : std::clamp(needed * 1.5, 0.2, longest_s);
+    double needed = 0;
+    for (const auto& process : side.processes)
+      if (reached_steady_state(process))
+        needed = std::max(needed, process.analysis.seconds_to_steady + 20 * process.analysis.steady_mean_s);
+    side.process_seconds = std::clamp(needed * 1.5, 0.2, longest_s);
   }
 }
 
@@ -87,27 +93,6 @@ std::vector<double> mean_curve(const InterpreterResult& side) {
     curve.push_back(sum / static_cast<double>(side.processes.size()));
   }
   return curve;
-}
-
-// Per process, the CPU time of the steady iterations (outliers excluded) or of the whole process:
-// the same estimate as the wall-time one, immune to time spent waiting for a CPU.
-std::vector<double> cpu_means(const InterpreterResult& side, bool per_iteration) {
-  std::vector<double> means;
-  for (const auto& process : side.processes) {
-    if (!per_iteration) {
-      if (process.cpu_s > 0) means.push_back(process.cpu_s);
-      continue;
-    }
-    double sum = 0;
-    std::size_t count = 0;
-    for (std::size_t i = process.analysis.steady_start; i < process.iterations_cpu_s.size(); ++i) {
-      if (i < process.analysis.outliers.size() && process.analysis.outliers[i]) continue;
-      sum += process.iterations_cpu_s[i];
-      ++count;
-    }
-    if (count > 0 && sum > 0) means.push_back(sum / static_cast<double>(count));
-  }
-  return means;
 }
 
 // Start-up as the break-even point counts it: the whole-process import run when measured, else the
@@ -228,7 +213,7 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
                      config.file,
                      config.function,
                      std::to_string(loops),
-                     "5",
+                     std::to_string(kMinIterationsPerProcess),
                      "2000",
                      fmt::format("{:.3f}", side.process_seconds),
                      "0"};
@@ -322,9 +307,6 @@ bool has_iterations(const BenchmarkResult& result) {
 void summarise(BenchmarkResult& result, const BenchConfig& config) {
   bool per_iteration = has_iterations(result);
   for (auto& side : result.per_interpreter) {
-    std::vector<double> first, steady_all, to_steady_iterations, to_steady_seconds;
-    std::map<std::string, int> classes;
-    side.peak_rss_bytes = 0;
     for (auto& process : side.processes) {
       process.analysis = per_iteration
                              ? stats::analyse_process(process.iterations_s, 0.02, result.segment_tolerance_s)
@@ -335,22 +317,27 @@ void summarise(BenchmarkResult& result, const BenchConfig& config) {
         process.analysis.steady_mean_s = process.iterations_s.empty() ? 0 : process.iterations_s[0];
         process.analysis.outliers.assign(process.iterations_s.size(), false);
       }
+    }
+    mark_counted(side);
+    std::vector<double> first, steady_all, to_steady_iterations, to_steady_seconds, means;
+    std::map<std::string, int> classes;
+    side.peak_rss_bytes = 0;
+    for (const auto& process : side.processes) {
       if (!process.iterations_s.empty()) first.push_back(process.iterations_s[0]);
+      ++classes[process.analysis.classification];
+      side.peak_rss_bytes = std::max(side.peak_rss_bytes, process.peak_rss_bytes);
+      if (!process.counted) continue;
       for (std::size_t i = process.analysis.steady_start; i < process.iterations_s.size(); ++i)
         if (!process.analysis.outliers[i]) steady_all.push_back(process.iterations_s[i]);
       to_steady_iterations.push_back(static_cast<double>(process.analysis.steady_start));
       to_steady_seconds.push_back(process.analysis.seconds_to_steady);
-      ++classes[process.analysis.classification];
-      side.peak_rss_bytes = std::max(side.peak_rss_bytes, process.peak_rss_bytes);
+      means.push_back(process.analysis.steady_mean_s);
     }
     side.first_iteration_s = stats::median(first);
     side.steady_p50_s = stats::median(steady_all);
     side.steady_p99_s = stats::quantile(steady_all, 0.99);
     side.iterations_to_steady = stats::median(to_steady_iterations);
     side.seconds_to_steady = stats::median(to_steady_seconds);
-    std::vector<double> means;
-    for (const auto& process : side.processes)
-      means.push_back(process.analysis.steady_mean_s);
     side.steady_mean_s = stats::mean(means);
     side.classification.clear();
     int best = 0;
@@ -365,30 +352,18 @@ void summarise(BenchmarkResult& result, const BenchConfig& config) {
   result.comparisons.clear();
   if (result.per_interpreter.empty()) return;
   const InterpreterResult& baseline = result.per_interpreter[0];
-  auto steady_of = [](const InterpreterResult& side) {
-    std::vector<double> means;
-    std::vector<std::vector<double>> steady;
-    for (const auto& process : side.processes) {
-      means.push_back(process.analysis.steady_mean_s);
-      steady.emplace_back(process.iterations_s.begin() + static_cast<long>(process.analysis.steady_start),
-                          process.iterations_s.end());
-    }
-    return std::pair{means, steady};
-  };
-  auto [base_means, base_steady] = steady_of(baseline);
   for (std::size_t i = 1; i < result.per_interpreter.size(); ++i) {
     const InterpreterResult& candidate = result.per_interpreter[i];
     Comparison comparison;
     comparison.candidate_id = candidate.id;
     if (baseline.ok && candidate.ok) {
-      auto [means, steady] = steady_of(candidate);
+      SpeedupSample sample = speedup_sample(baseline, candidate, result.rounds_aligned, per_iteration);
       // Process k of every side ran in round k, next to the others: paired by round.
-      auto interval = result.rounds_aligned ? stats::blocked_speedup : stats::welch_speedup;
-      comparison.speedup = interval(base_means, means);
-      comparison.speedup_unpaired = stats::welch_speedup(base_means, means);
-      comparison.bootstrap = stats::bootstrap_speedup(base_steady, steady, 1000);
-      comparison.speedup_cpu =
-          interval(cpu_means(baseline, per_iteration), cpu_means(candidate, per_iteration));
+      auto interval = sample.paired ? stats::blocked_speedup : stats::welch_speedup;
+      comparison.speedup = interval(sample.baseline_means, sample.candidate_means);
+      comparison.speedup_unpaired = stats::welch_speedup(sample.baseline_means, sample.candidate_means);
+      comparison.bootstrap = stats::bootstrap_speedup(sample.baseline_steady, sample.candidate_steady, 1000);
+      comparison.speedup_cpu = interval(sample.baseline_cpu, sample.candidate_cpu);
       // Break-even needs every call from process start; pytest-benchmark's calibration calls are
       // not recorded, so only the function probe has it.
       if (result.mode == "function" && !baseline.processes.empty() && !candidate.processes.empty()) {

@@ -45,6 +45,9 @@ struct ProcessRecord {
   /// Calls each value of iterations_s averages (a pytest-benchmark round times several calls and
   /// records the time per call); scales seconds_to_steady back to real time.
   double calls_per_iteration = 1;
+  /// Part of the steady figures and the speedup (summarise(): the processes that reached a steady
+  /// state, or all when fewer than two did).
+  bool counted = true;
 };
 
 /// Everything measured for one interpreter.

@@ -77,6 +77,53 @@ TEST(Summarise, PairsByRoundOnlyWhenTheRoundsAreAligned) {
   EXPECT_DOUBLE_EQ(unpaired.speedup->high, unpaired.speedup_unpaired->high);
 }
 
+TEST(Summarise, AProcessWithoutSteadyStateIsLeftOutOfTheSpeedup) {
+  BenchmarkResult result = fake_result();
+  double steady = result.comparisons[0].speedup->estimate;
+  // Round 0's PyPy process was stopped inside its warmup (the first process's length is a guess).
+  result.per_interpreter[1].processes[0].iterations_s = {0.45, 0.15, 0.09, 0.09, 0.12, 0.08};
+  summarise(result, BenchConfig{});
+  const auto& pypy = result.per_interpreter[1];
+  EXPECT_EQ(pypy.processes[0].analysis.classification, "no-steady-state");
+  EXPECT_FALSE(pypy.processes[0].counted);
+  EXPECT_TRUE(pypy.processes[1].counted);
+  EXPECT_TRUE(result.per_interpreter[0].processes[0].counted);
+  EXPECT_NEAR(pypy.steady_mean_s, 0.0204, 0.0002);
+  // The interval rests on rounds 1-3, paired: as tight as before, the estimate the same.
+  const Comparison& comparison = result.comparisons[0];
+  EXPECT_EQ(comparison.speedup->processes, 3);
+  EXPECT_NEAR(comparison.speedup->estimate, steady, 0.01 * steady);
+  EXPECT_LT(comparison.speedup->high / comparison.speedup->low, 1.02);
+  // Counted in the JSON, so that a reader can redo the figures.
+  EXPECT_FALSE(to_json({result})["benchmarks"][0]["per_interpreter"]["pypy-3.9"]["processes"][0]["counted"]);
+}
+
+TEST(Summarise, WithoutTwoSteadyProcessesTheLongestCount) {
+  BenchmarkResult result = fake_result();
+  // Every PyPy process still falling when it ended; the later ones ran longer (as the harness
+  // doubles the length while processes end unsteady).
+  auto& processes = result.per_interpreter[1].processes;
+  for (std::size_t p = 0; p < processes.size(); ++p) {
+    processes[p].iterations_s.clear();
+    for (std::size_t i = 0; i < (6u << p); ++i)
+      processes[p].iterations_s.push_back(0.2 / (1.0 + 0.5 * static_cast<double>(i)));
+  }
+  summarise(result, BenchConfig{});
+  for (const auto& process : processes)
+    EXPECT_EQ(process.analysis.classification, "no-steady-state");
+  // In-process time 0.64, 0.87, 1.12 and 1.38 s: the first is under half the longest.
+  EXPECT_FALSE(processes[0].counted);
+  EXPECT_TRUE(processes[1].counted && processes[2].counted && processes[3].counted);
+  ASSERT_TRUE(result.comparisons[0].speedup.has_value());
+  EXPECT_EQ(result.comparisons[0].speedup->processes, 3);
+  auto warnings = noise_warnings(result);
+  EXPECT_NE(std::find_if(warnings.begin(), warnings.end(),
+                         [](const std::string& w) {
+                           return w.find("the final segments of the 3") != std::string::npos;
+                         }),
+            warnings.end());
+}
+
 TEST(Summarise, ConsistencyAndNoiseWarnings) {
   BenchmarkResult result = fake_result();
   EXPECT_TRUE(result.per_interpreter[1].consistent);

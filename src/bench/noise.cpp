@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "bench/stats/summary.h"
+#include "bench/steady_sample.h"
 
 namespace pypyready::bench {
 
@@ -51,22 +52,28 @@ std::vector<std::string> noise_warnings(const BenchmarkResult& result) {
     if (!side.consistent)
       warnings.push_back(fmt::format("{}: processes disagree on the warmup classification", side.id));
     std::vector<double> means;
-    for (const auto& process : side.processes)
-      means.push_back(process.analysis.steady_mean_s);
+    std::size_t unsteady = 0;
+    for (const auto& process : side.processes) {
+      if (process.counted) means.push_back(process.analysis.steady_mean_s);
+      unsteady += !reached_steady_state(process);
+    }
     double m = stats::mean(means);
     if (means.size() >= 3 && m > 0 && stats::stddev(means) / m > 0.10)
       warnings.push_back(
           fmt::format("{}: process-to-process variation is {:.0f} % (coefficient of "
                       "variation of the steady means)",
                       side.id, stats::stddev(means) / m * 100));
-    std::size_t unsteady = 0;
-    for (const auto& process : side.processes)
-      unsteady += process.analysis.classification == "no-steady-state";
-    if (unsteady > 0)
+    if (unsteady > 0 && unsteady + 2 <= side.processes.size())
       warnings.push_back(
-          fmt::format("{}: {} of {} processes reached no steady state; their final "
-                      "segment was used",
+          fmt::format("{}: {} of {} processes reached no steady state and are left out of the "
+                      "steady figures",
                       side.id, unsteady, side.processes.size()));
+    else if (unsteady > 0)
+      warnings.push_back(
+          fmt::format("{}: {} of {} processes reached no steady state; the steady figures rest "
+                      "on the final segments of the {} that ran longest (a longer --time-budget "
+                      "gives each process more time)",
+                      side.id, unsteady, side.processes.size(), means.size()));
   }
   return warnings;
 }

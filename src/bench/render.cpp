@@ -67,6 +67,7 @@ nlohmann::json to_json(const std::vector<BenchmarkResult>& results) {
                              {"changepoints", process.analysis.changepoints},
                              {"outliers", outliers},
                              {"classification", process.analysis.classification},
+                             {"counted", process.counted},
                              {"steady_start", process.analysis.steady_start},
                              {"steady_mean_s", process.analysis.steady_mean_s},
                              {"seconds_to_steady", process.analysis.seconds_to_steady},

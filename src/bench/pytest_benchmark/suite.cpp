@@ -49,30 +49,56 @@ SuiteSummary summarise_by_intervals(const std::vector<BenchmarkResult>& results)
 
 SuiteSummary summarise_by_execution(const std::vector<BenchmarkResult>& results,
                                     const std::vector<std::vector<std::vector<int>>>& executions) {
-  // Per side: execution number -> (sum of log steady means, benchmarks seen).
-  std::vector<std::map<int, std::pair<double, std::size_t>>> per_side(2);
   std::size_t included = 0;
-  for (std::size_t b = 0; b < results.size() && b < executions.size(); ++b) {
-    if (!compared(results[b])) continue;
-    ++included;
-    for (std::size_t s = 0; s < 2 && s < executions[b].size(); ++s) {
-      const auto& processes = results[b].per_interpreter[s].processes;
-      for (std::size_t p = 0; p < processes.size() && p < executions[b][s].size(); ++p) {
-        double mean = processes[p].analysis.steady_mean_s;
-        if (mean <= 0) continue;
-        auto& [log_sum, seen] = per_side[s][executions[b][s][p]];
-        log_sum += std::log(mean);
-        ++seen;
+  for (std::size_t b = 0; b < results.size() && b < executions.size(); ++b)
+    included += compared(results[b]) ? 1 : 0;
+  // Per side, execution number -> the geometric mean over the benchmarks of their steady means,
+  // for the executions that have every benchmark; `only_counted` leaves out the processes the
+  // benchmarks' own figures leave out (no steady state, harness.h).
+  auto geometric_by_execution = [&](bool only_counted) {
+    std::vector<std::map<int, std::pair<double, std::size_t>>> sums(2);  // log sum, benchmarks seen
+    for (std::size_t b = 0; b < results.size() && b < executions.size(); ++b) {
+      if (!compared(results[b])) continue;
+      for (std::size_t s = 0; s < 2 && s < executions[b].size(); ++s) {
+        const auto& processes = results[b].per_interpreter[s].processes;
+        for (std::size_t p = 0; p < processes.size() && p < executions[b][s].size(); ++p) {
+          double mean = processes[p].analysis.steady_mean_s;
+          if (mean <= 0 || (only_counted && !processes[p].counted)) continue;
+          auto& [log_sum, seen] = sums[s][executions[b][s][p]];
+          log_sum += std::log(mean);
+          ++seen;
+        }
       }
     }
-  }
-  std::vector<std::vector<double>> geometric(2);
-  for (std::size_t s = 0; s < 2; ++s)
-    for (const auto& item : per_side[s]) {
-      const auto& [log_sum, seen] = item.second;
-      if (seen == included) geometric[s].push_back(std::exp(log_sum / static_cast<double>(included)));
+    std::vector<std::map<int, double>> geometric(2);
+    for (std::size_t s = 0; s < 2; ++s)
+      for (const auto& [execution, sum] : sums[s])
+        if (sum.second == included)
+          geometric[s][execution] = std::exp(sum.first / static_cast<double>(included));
+    return geometric;
+  };
+  // Execution k of both sides ran in round k, next to each other: paired by execution (a shared
+  // slowdown of the machine then cancels) when at least two are complete on both sides, first
+  // from the counted processes, else from all; Welch on each side's complete executions otherwise.
+  std::optional<stats::Ratio> ratio;
+  for (bool only_counted : {true, false}) {
+    if (included == 0 || ratio) break;
+    auto geometric = geometric_by_execution(only_counted);
+    std::vector<double> base, cand, base_paired, cand_paired;
+    for (const auto& [execution, mean] : geometric[0]) {
+      base.push_back(mean);
+      if (auto other = geometric[1].find(execution); other != geometric[1].end()) {
+        base_paired.push_back(mean);
+        cand_paired.push_back(other->second);
+      }
     }
-  auto ratio = included > 0 ? stats::welch_speedup(geometric[0], geometric[1]) : std::nullopt;
+    for (const auto& item : geometric[1])
+      cand.push_back(item.second);
+    if (base_paired.size() >= 2)
+      ratio = stats::paired_speedup(base_paired, cand_paired);
+    else if (!only_counted)
+      ratio = stats::welch_speedup(base, cand);
+  }
   if (!ratio) return summarise_by_intervals(results);
   SuiteSummary summary = split(results);
   summary.method = "executions";

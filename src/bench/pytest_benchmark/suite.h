@@ -1,9 +1,10 @@
 #pragma once
 // The suite summary: the geometric mean of the per-benchmark speedups with a 95 % interval.
 // With several process executions per interpreter the interval comes from the executions: per
-// execution, the geometric mean over the benchmarks of their steady means, compared by the same
-// Welch interval as one benchmark, so benchmarks that a busy machine slowed down together in one
-// process are not counted as independent evidence. With one process each (imported files) only
+// execution, the geometric mean over the benchmarks of their steady means, compared execution by
+// execution like the processes of one benchmark (paired: execution k of each interpreter ran in
+// round k), so benchmarks that a busy machine slowed down together in one process are not counted
+// as independent evidence. With one process each (imported files) only
 // the per-benchmark intervals can be combined, as if they were independent.
 
 #include <optional>

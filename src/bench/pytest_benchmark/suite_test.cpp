@@ -47,6 +47,32 @@ TEST(PytestBenchmarkSuite, ByExecutionIsTheGeometricMeanOfTheSpeedups) {
   EXPECT_EQ(summary.included.size(), 2u);
 }
 
+TEST(PytestBenchmarkSuite, ExecutionsArePairedByRound) {
+  // The machine ran 30 % slower during execution 1, for both interpreters: pairing by execution
+  // leaves that out (the speedup is exactly 2 in every execution), Welch would not.
+  std::vector<BenchmarkResult> results{benchmark("a", {2.0, 2.6, 2.0}, {1.0, 1.3, 1.0}),
+                                       benchmark("b", {4.0, 5.2, 4.0}, {2.0, 2.6, 2.0})};
+  std::vector<std::vector<std::vector<int>>> executions{{{0, 1, 2}, {0, 1, 2}}, {{0, 1, 2}, {0, 1, 2}}};
+  SuiteSummary summary = summarise_by_execution(results, executions);
+  ASSERT_TRUE(summary.speedup);
+  EXPECT_NEAR(summary.speedup->low, 2.0, 1e-9);
+  EXPECT_NEAR(summary.speedup->high, 2.0, 1e-9);
+  // A process that reached no steady state is not counted: its execution leaves the suite figure.
+  results[1].per_interpreter[1].processes[2].counted = false;
+  results[1].per_interpreter[1].processes[2].analysis.steady_mean_s = 8.0;
+  summary = summarise_by_execution(results, executions);
+  ASSERT_TRUE(summary.speedup);
+  EXPECT_NEAR(summary.speedup->estimate, 2.0, 1e-9);
+  EXPECT_EQ(summary.speedup->processes, 2);
+  // Unless that leaves fewer than two executions: then every process counts.
+  results[0].per_interpreter[0].processes[1].counted = false;
+  summary = summarise_by_execution(results, executions);
+  ASSERT_TRUE(summary.speedup);
+  EXPECT_EQ(summary.method, "executions");
+  EXPECT_EQ(summary.speedup->processes, 3);
+  EXPECT_LT(summary.speedup->estimate, 2.0);
+}
+
 TEST(PytestBenchmarkSuite, CannotRunBenchmarksAreLeftOutAndNamed) {
   std::vector<BenchmarkResult> results{benchmark("a", {4.0, 4.2, 3.9}, {1.0, 1.1, 0.95}),
                                        benchmark("broken", {1.0, 1.1}, {})};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "bench/stats/summary.h"
 
@@ -82,6 +83,34 @@ std::size_t leading_segment_length(const std::vector<double>& values, const std:
   return prefix;
 }
 
+// A steady segment must leave room for one more changepoint: PELT's minimum segment twice.
+constexpr std::size_t kShortestSteadySegment = 6;
+// Halves of a steady segment whose means differ by more than this are a level still moving.
+constexpr double kTrendTolerance = 0.10;
+
+// PELT's penalty (15 ln n) is sized for the long runs of bench.md and keeps a short series in one
+// segment even while it is still falling (a PyPy process stopped inside its warmup: 450, 152, 91,
+// 92, 123 ms). A steady state must also be steady in the plain sense: its first and second half
+// about equally fast.
+bool still_moving(const std::vector<double>& segment) {
+  if (segment.size() < kShortestSteadySegment) return false;
+  std::size_t half = segment.size() / 2;
+  double first = mean(std::vector<double>(segment.begin(), segment.begin() + static_cast<long>(half)));
+  double second = mean(std::vector<double>(segment.end() - static_cast<long>(half), segment.end()));
+  return std::abs(first - second) > kTrendTolerance * std::max(first, second);
+}
+
+// Where the steady tail of a moving segment starts: the first offset, in steps of an eighth of the
+// segment, from which the rest (at least `shortest` long) no longer moves; nullopt if none does.
+std::optional<std::size_t> steady_tail(const std::vector<double>& segment, std::size_t shortest) {
+  std::size_t step = std::max<std::size_t>(1, segment.size() / 8);
+  for (std::size_t offset = step; offset < segment.size() && segment.size() - offset >= shortest;
+       offset += step)
+    if (!still_moving(std::vector<double>(segment.begin() + static_cast<long>(offset), segment.end())))
+      return offset;
+  return std::nullopt;
+}
+
 }  // namespace
 
 ProcessAnalysis analyse_process(const std::vector<double>& iterations_s, double relative_tolerance,
@@ -128,6 +157,20 @@ ProcessAnalysis analyse_process(const std::vector<double>& iterations_s, double 
     }
   }
   std::size_t segments = bounds.size() - 1;
+  std::size_t shortest = std::max(kShortestSteadySegment, kept.size() / 4);
+  // A final segment still moving (PELT's penalty keeps the slow tail of a warmup in one segment
+  // with what follows it) is steady from where the rest of it stops moving, if that comes soon
+  // enough; otherwise the process ended unsteady.
+  bool moving = false;
+  std::vector<double> final_segment(kept.begin() + static_cast<long>(bounds[segments - 1]), kept.end());
+  if (still_moving(final_segment)) {
+    if (auto tail = steady_tail(final_segment, shortest)) {
+      bounds.insert(bounds.end() - 1, bounds[segments - 1] + *tail);
+      ++segments;
+    } else {
+      moving = true;
+    }
+  }
   std::size_t final_start = bounds[segments - 1];
   std::size_t final_length = kept.size() - final_start;
   for (std::size_t i = 1; i + 1 < bounds.size(); ++i)
@@ -137,10 +180,10 @@ ProcessAnalysis analyse_process(const std::vector<double>& iterations_s, double 
       mean(std::vector<double>(kept.begin() + static_cast<long>(final_start), kept.end()));
   for (std::size_t i = 0; i < analysis.steady_start; ++i)
     analysis.seconds_to_steady += iterations_s[i];
-  if (segments == 1) {
-    analysis.classification = "flat";
-  } else if (final_length < std::max<std::size_t>(3, kept.size() / 4)) {
+  if (moving || (segments > 1 && final_length < shortest)) {
     analysis.classification = "no-steady-state";
+  } else if (segments == 1) {
+    analysis.classification = "flat";
   } else {
     double before = segment_median(bounds[segments - 2], bounds[segments - 1]);
     analysis.classification = segment_median(final_start, kept.size()) < before ? "warmup" : "slowdown";

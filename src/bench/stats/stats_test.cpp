@@ -141,6 +141,48 @@ TEST(Classification, PlantedWarmupFoundOverManySimulatedProcesses) {
   EXPECT_GE(found, runs * 95 / 100);
 }
 
+TEST(Classification, AProcessStoppedInsideItsWarmupHasNoSteadyState) {
+  // A PyPy process given 0.9 s of a function whose warmup takes 2 s (measured in the confcheck
+  // example): too short for PELT to leave a steady segment of its own.
+  auto pilot = analyse_process({0.450, 0.152, 0.091, 0.092, 0.123, 0.078});
+  EXPECT_EQ(pilot.classification, "no-steady-state");
+  // Falling all the way to the end: every tail long enough to stand for the process still moves.
+  std::vector<double> falling;
+  for (int i = 0; i < 40; ++i)
+    falling.push_back(0.10 - 0.07 * i / 40.0);
+  EXPECT_EQ(analyse_process(falling).classification, "no-steady-state");
+}
+
+TEST(Classification, TheSlowTailOfAWarmupIsNotTheSteadyState) {
+  // A PyPy process of the confcheck example's check (ms per iteration): three compiling
+  // iterations, then a tail that falls from about 45 to 31 ms over 30 iterations. PELT's penalty
+  // keeps that tail in one segment with the steady part; the steady state starts after it.
+  std::vector<double> values{500, 128, 148, 60, 56, 43, 42, 38, 42, 34, 42, 36, 39, 36, 45, 38,
+                             36,  28,  34,  38, 34, 34, 28, 36, 35, 33, 33, 26, 33, 33, 34, 33,
+                             26,  33,  34,  33, 33, 25, 37, 32, 31, 31, 24, 31, 31, 31, 32, 24,
+                             31,  30,  31,  33, 24, 31, 31, 33, 32, 24, 31, 32, 33, 32};
+  for (double& value : values)
+    value /= 1000;
+  auto analysis = analyse_process(values);
+  EXPECT_EQ(analysis.classification, "warmup");
+  EXPECT_GE(analysis.steady_start, 15u);
+  EXPECT_NEAR(analysis.steady_mean_s, 0.0305, 0.001);
+}
+
+TEST(Classification, ASteadyProcessThatAlternatesStaysSteady) {
+  // PyPy's steady state is often two levels interleaved (a collection every third call): 18 and
+  // 27 ms, with noise, over 120 iterations. Neither half of it is faster.
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<double> values;
+    for (int i = 0; i < 40; ++i) {
+      append(values, rng, 2, 0.018, 0.05);
+      append(values, rng, 1, 0.027, 0.05);
+    }
+    EXPECT_EQ(analyse_process(values).classification, "flat") << "seed " << seed;
+  }
+}
+
 TEST(Classification, EquivalentSegmentsAreMerged) {
   // A 1 % step is below the 2 % equivalence tolerance: one steady state.
   std::vector<double> values(40, 0.100);
