@@ -188,11 +188,19 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
   }
 
   std::string stop = "max-runs";
+  auto asked_s = [&result] {
+    double sum = 0;
+    for (const auto& side : result.per_interpreter)
+      sum += side.ok ? side.process_seconds : 0;
+    return sum;
+  };
   for (int round = 0; round < config.max_runs; ++round) {
     if (run::interrupted()) {
       stop = "interrupted";
       break;
     }
+    double round_started = elapsed();
+    double asked_before = asked_s();
     // Interleaved, the order alternating between rounds (ABBA) so drift hits every interpreter alike.
     std::size_t n = config.interpreters.size();
     for (std::size_t k = 0; k < n; ++k) {
@@ -283,8 +291,12 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
       stop = "cannot-run";
       break;
     }
-    // Stop before a round that would overrun the budget.
-    double per_round = elapsed() / (round + 1);
+    // Stop before a round that would overrun the budget. The next round costs about what this one
+    // did, more when the in-process length grew (adapt_process_length doubles it while processes
+    // end unsteady); the average round would underestimate it.
+    double next_round = elapsed() - round_started;
+    if (function_mode && asked_before > 0) next_round *= std::max(1.0, asked_s() / asked_before);
+    double per_round = std::max(elapsed() / (round + 1), next_round);
     if (round + 1 >= config.min_runs && elapsed() + per_round > config.time_budget_s) {
       stop = "time-budget";
       break;

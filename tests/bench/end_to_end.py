@@ -37,13 +37,13 @@ if shutil.which("pypy3") is None:
     sys.exit(77)
 
 # An interpreter option before the target takes one value: the target stays a target.
-result = bench("--pypy", "pypy3", "loop.py:work", "--time-budget", "12s")
+result = bench("--pypy", "pypy3", "loop.py:work", "--time-budget", "12s", "--ci-width", "5%")
 if result:
     speedup = result["speedup"]
     check("pure-Python loop: PyPy wins", speedup is not None and speedup["ci95"][0] > 1.5, speedup)
     check("pure-Python loop: per-iteration data",
-          all(len(p["iterations_s"]) >= 5 for s in result["per_interpreter"].values() for p in s["processes"]),
-          "fewer than 5 iterations in a process")
+          all(len(p["iterations_s"]) >= 6 for s in result["per_interpreter"].values() for p in s["processes"]),
+          "fewer than 6 iterations (enough to split a process in two segments) in a process")
     check("memory ratio above 1", result["memory_ratio"] and result["memory_ratio"] > 1, result["memory_ratio"])
     sides = list(result["per_interpreter"].values())
     check("start-up rows: -c pass and import", all(s["startup_s"] > 0 and s["startup_import_s"] > 0 and
@@ -107,6 +107,12 @@ missing = subprocess.run([PYPYREADY, "bench", "--pypy", "/nonexistent/pypy3", "l
                          capture_output=True, text=True, timeout=60)
 check("missing PyPy: exit 3 and install hint",
       missing.returncode == 3 and "apt-get install pypy3 pypy3-venv" in missing.stderr, missing.stderr)
+
+wide = subprocess.run([PYPYREADY, "bench", "--ci-width", "150%", "loop.py"], cwd=FIXTURES, capture_output=True,
+                      text=True, timeout=60)
+check("--ci-width 150%: exit 2, says what it expects",
+      wide.returncode == 2 and "--ci-width 150%: expected a fraction below 1 or a percentage" in wide.stderr,
+      (wide.returncode, wide.stderr))
 
 for failure in failures:
     print("FAILED:", failure)

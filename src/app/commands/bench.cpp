@@ -30,7 +30,7 @@ struct BenchOptions {
   std::string time_budget = "90s";
   int min_runs = 5;
   int max_runs = 30;
-  double ci_width = 0.05;
+  std::string ci_width = "0.05";
   double min_speedup = 1.2;
   std::string memory_limit;
   double timeout_s = 0;
@@ -56,6 +56,18 @@ core::Result<double> parse_duration(const std::string& text) {
   return value * scale;
 }
 
+// "0.05" or "5%" -> 0.05.
+core::Result<double> parse_fraction(const std::string& text) {
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  std::string unit(end);
+  double scale = unit.empty() ? 1 : unit == "%" ? 0.01 : -1;
+  if (end == text.c_str() || scale < 0 || value <= 0 || value * scale >= 1)
+    return core::Error{
+        fmt::format("--ci-width {}: expected a fraction below 1 or a percentage (0.05, 5%)", text)};
+  return value * scale;
+}
+
 // "512M", "2G", "100000000" -> bytes.
 core::Result<std::uint64_t> parse_size(const std::string& text) {
   char* end = nullptr;
@@ -78,11 +90,16 @@ ExitCode run_bench(const BenchOptions& options) {
     std::cerr << "error: " << budget.error().message << "\n";
     return ExitCode::kUsageError;
   }
+  auto ci_width = parse_fraction(options.ci_width);
+  if (!ci_width) {
+    std::cerr << "error: " << ci_width.error().message << "\n";
+    return ExitCode::kUsageError;
+  }
   bench::BenchConfig config;
   config.time_budget_s = *budget;
   config.min_runs = std::max(2, options.min_runs);
   config.max_runs = std::max(config.min_runs, options.max_runs);
-  config.ci_width = options.ci_width;
+  config.ci_width = *ci_width;
   config.min_speedup = options.min_speedup;
   config.timeout_s = options.timeout_s;
   // A service and wrk use several CPUs: no pinning, and no look at the CPUs' load for it.
@@ -234,7 +251,8 @@ CommandRunner add_bench_command(CLI::App& subcommand) {
   subcommand.add_option("--max-runs", options->max_runs, "Processes per interpreter at most")
       ->capture_default_str();
   subcommand
-      .add_option("--ci-width", options->ci_width, "Stop when the 95% CI half-width is below this fraction")
+      .add_option("--ci-width", options->ci_width,
+                  "Stop when the 95% CI half-width is below this fraction of the estimate (0.05 or 5%)")
       ->capture_default_str();
   subcommand
       .add_option("--min-speedup", options->min_speedup,
