@@ -200,15 +200,32 @@ void summarise_service(ServiceResult& result) {
       ServiceComparison comparison;
       comparison.candidate_id = cand.id;
       if (cand.ok) {
+        auto measured = [](const StartRecord& s) { return s.ok && s.steady_rps > 0; };
         std::vector<double> base_time, cand_time, base_p99, cand_p99;
         for (const StartRecord& s : base.starts)
-          if (s.ok && s.steady_rps > 0)
-            base_time.push_back(1 / s.steady_rps), base_p99.push_back(s.steady_p99_s);
+          if (measured(s)) base_time.push_back(1 / s.steady_rps), base_p99.push_back(s.steady_p99_s);
         for (const StartRecord& s : cand.starts)
-          if (s.ok && s.steady_rps > 0)
-            cand_time.push_back(1 / s.steady_rps), cand_p99.push_back(s.steady_p99_s);
-        comparison.throughput = stats::welch_speedup(base_time, cand_time);
-        comparison.p99_latency = stats::welch_speedup(base_p99, cand_p99);
+          if (measured(s)) cand_time.push_back(1 / s.steady_rps), cand_p99.push_back(s.steady_p99_s);
+        // Start k of each side ran in round k, next to the other (ABBA): paired by round, so that
+        // the machine's drift between rounds cancels, when two rounds or more measured both.
+        std::vector<double> paired_base_time, paired_cand_time, paired_base_p99, paired_cand_p99;
+        for (std::size_t k = 0; k < std::min(base.starts.size(), cand.starts.size()); ++k) {
+          const StartRecord& base_start = base.starts[k];
+          const StartRecord& cand_start = cand.starts[k];
+          if (!measured(base_start) || !measured(cand_start)) continue;
+          paired_base_time.push_back(1 / base_start.steady_rps);
+          paired_cand_time.push_back(1 / cand_start.steady_rps);
+          if (base_start.steady_p99_s > 0 && cand_start.steady_p99_s > 0) {
+            paired_base_p99.push_back(base_start.steady_p99_s);
+            paired_cand_p99.push_back(cand_start.steady_p99_s);
+          }
+        }
+        comparison.throughput = paired_base_time.size() >= 2
+                                    ? stats::paired_speedup(paired_base_time, paired_cand_time)
+                                    : stats::welch_speedup(base_time, cand_time);
+        comparison.p99_latency = paired_base_p99.size() >= 2
+                                     ? stats::paired_speedup(paired_base_p99, paired_cand_p99)
+                                     : stats::welch_speedup(base_p99, cand_p99);
         const StartRecord* b = median_start(base);
         const StartRecord* k = median_start(cand);
         if (b != nullptr && k != nullptr && b->steady_rps > 0 && k->steady_rps > 0)
