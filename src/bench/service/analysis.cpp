@@ -165,6 +165,7 @@ void analyse_start(StartRecord& start, const std::vector<LoadRecord>& records, s
   }
   double step_s = static_cast<double>(kStepUs) / 1e6;
   std::vector<double> series;
+  series.reserve(answered.size());
   for (int count : answered)
     series.push_back(step_s / std::max(count, 1));
   start.analysis = stats::analyse_process(series, kSegmentTolerance, 0.0);
