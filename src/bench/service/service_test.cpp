@@ -88,9 +88,9 @@ TEST(ServiceLoad, ParsesWrkSummary) {
 TEST(ServicePerSecond, BucketsCountsErrorsAndPercentiles) {
   std::vector<LoadRecord> records;
   for (int i = 1; i <= 100; ++i)
-    records.push_back({1000000 + i * 1000, i * 1000, 200});  // second 0: latencies 1..100 ms
-  records.push_back({1500000, 0, 0});                        // a failed connection
-  records.push_back({2500000, 5000, 503});                   // second 1: an error
+    records.push_back({1000000 + i * 1000LL, i * 1000LL, 200});  // second 0: latencies 1..100 ms
+  records.push_back({1500000, 0, 0});                            // a failed connection
+  records.push_back({2500000, 5000, 503});                       // second 1: an error
   records.push_back({2600000, 7000, 200});
   records.push_back({9000000, 7000, 200});  // past the end
   auto seconds = bucket_seconds(records, 1000000, 2);
