@@ -26,9 +26,14 @@ nlohmann::json ratio_json(const std::optional<stats::Ratio>& ratio) {
       {"estimate", ratio->estimate}, {"ci95", {ratio->low, ratio->high}}, {"processes", ratio->processes}};
 }
 
+// The warmup curve shown: the middle one of the processes the figures rest on (a process left out
+// ended inside its warmup and would show a curve that never settles).
 const std::vector<double>* median_process(const InterpreterResult& side) {
-  if (side.processes.empty()) return nullptr;
-  return &side.processes[side.processes.size() / 2].iterations_s;
+  std::vector<const ProcessRecord*> counted;
+  for (const auto& process : side.processes)
+    if (process.counted) counted.push_back(&process);
+  if (counted.empty()) return nullptr;
+  return &counted[counted.size() / 2]->iterations_s;
 }
 
 }  // namespace

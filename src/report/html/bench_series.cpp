@@ -21,6 +21,13 @@ std::vector<double> numbers(const nlohmann::json& object, const char* key) {
   return out;
 }
 
+// False only for a process marked `"counted": false` (ended inside its warmup, harness.h).
+bool counted_in_figures(const nlohmann::json& process) {
+  if (!process.is_object()) return true;
+  auto it = process.find("counted");
+  return it == process.end() || !it->is_boolean() || it->get<bool>();
+}
+
 int role_rank(const results::Results& results, const std::string& id) {
   for (const results::InterpreterInfo& info : results.interpreters)
     if (info.id == id) return info.role == "baseline" ? 0 : info.role == "candidate" ? 1 : 2;
@@ -51,8 +58,12 @@ std::vector<Series> bench_series(const results::Benchmark& benchmark, const resu
     series.steady_p99_s = number_or(side.extra, "steady_p99_s", side.steady_mean_s);
     series.startup_s = number_or(side.extra, "startup_import_s", side.startup_s);
     if (series.startup_s <= 0) series.startup_s = side.startup_s;
-    if (!side.processes.empty()) {
-      const nlohmann::json& process = side.processes[side.processes.size() / 2].extra;
+    // The middle one of the processes the figures rest on (`counted`; absent before it existed).
+    std::vector<const results::BenchProcess*> counted;
+    for (const results::BenchProcess& process : side.processes)
+      if (counted_in_figures(process.extra)) counted.push_back(&process);
+    if (!counted.empty()) {
+      const nlohmann::json& process = counted[counted.size() / 2]->extra;
       series.iterations_s = numbers(process, "iterations_s");
       for (double index : numbers(process, "changepoints"))
         if (index >= 0) series.changepoints.push_back(static_cast<std::size_t>(index));

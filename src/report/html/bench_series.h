@@ -1,6 +1,7 @@
 #pragma once
 // What the charts draw from a benchmark, read from the Results as bench wrote it: the series of
-// one representative process (the middle one, as the terminal rendering shows), its changepoints
+// one representative process (the middle one of those counted in the steady figures, as the
+// terminal rendering shows), its changepoints
 // and steady segment, the RSS curve. Missing or malformed members read as empty, never throw:
 // a saved report from an older version still renders.
 
