@@ -7,7 +7,7 @@
 namespace pypyready::report::html {
 namespace {
 
-results::BenchProcess process(double level, nlohmann::json counted) {
+results::BenchProcess process(double level, const nlohmann::json& counted) {
   results::BenchProcess p;
   p.extra = {{"iterations_s", {level, level, level}}, {"steady_start", 0}};
   if (!counted.is_null()) p.extra["counted"] = counted;
