@@ -79,18 +79,23 @@ void adapt_process_length(BenchmarkResult& result, double first_s, double longes
   }
 }
 
-// The typical warmup curve: per iteration, the mean over processes (as long as all have one).
+// The typical warmup curve: per iteration, the mean over the counted processes (as long as all
+// have one). A process left out ended inside its warmup; with it, the curve would stop there and
+// the break-even would jump from its last iteration straight to the steady state.
 std::vector<double> mean_curve(const InterpreterResult& side) {
-  std::vector<double> curve;
-  if (side.processes.empty()) return curve;
-  std::size_t length = side.processes[0].iterations_s.size();
+  std::vector<const ProcessRecord*> counted;
   for (const auto& process : side.processes)
-    length = std::min(length, process.iterations_s.size());
+    if (process.counted) counted.push_back(&process);
+  std::vector<double> curve;
+  if (counted.empty()) return curve;
+  std::size_t length = counted[0]->iterations_s.size();
+  for (const ProcessRecord* process : counted)
+    length = std::min(length, process->iterations_s.size());
   for (std::size_t i = 0; i < length; ++i) {
     double sum = 0;
-    for (const auto& process : side.processes)
-      sum += process.iterations_s[i];
-    curve.push_back(sum / static_cast<double>(side.processes.size()));
+    for (const ProcessRecord* process : counted)
+      sum += process->iterations_s[i];
+    curve.push_back(sum / static_cast<double>(counted.size()));
   }
   return curve;
 }

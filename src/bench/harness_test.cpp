@@ -80,8 +80,9 @@ TEST(Summarise, PairsByRoundOnlyWhenTheRoundsAreAligned) {
 TEST(Summarise, AProcessWithoutSteadyStateIsLeftOutOfTheSpeedup) {
   BenchmarkResult result = fake_result();
   double steady = result.comparisons[0].speedup->estimate;
+  std::size_t break_even = result.comparisons[0].break_even->iterations;
   // Round 0's PyPy process was stopped inside its warmup (the first process's length is a guess).
-  result.per_interpreter[1].processes[0].iterations_s = {0.45, 0.15, 0.09, 0.09, 0.12, 0.08};
+  result.per_interpreter[1].processes[0].iterations_s = {0.9, 0.6, 0.5, 0.45, 0.4, 0.35};
   summarise(result, BenchConfig{});
   const auto& pypy = result.per_interpreter[1];
   EXPECT_EQ(pypy.processes[0].analysis.classification, "no-steady-state");
@@ -94,6 +95,9 @@ TEST(Summarise, AProcessWithoutSteadyStateIsLeftOutOfTheSpeedup) {
   EXPECT_EQ(comparison.speedup->processes, 3);
   EXPECT_NEAR(comparison.speedup->estimate, steady, 0.01 * steady);
   EXPECT_LT(comparison.speedup->high / comparison.speedup->low, 1.02);
+  // Nor does it cut the warmup curve short: the break-even stays where the others put it.
+  ASSERT_TRUE(comparison.break_even.has_value());
+  EXPECT_EQ(comparison.break_even->iterations, break_even);
   // Counted in the JSON, so that a reader can redo the figures.
   EXPECT_FALSE(to_json({result})["benchmarks"][0]["per_interpreter"]["pypy-3.9"]["processes"][0]["counted"]);
 }
