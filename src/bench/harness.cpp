@@ -83,9 +83,7 @@ void adapt_process_length(BenchmarkResult& result, double first_s, double longes
 // have one). A process left out ended inside its warmup; with it, the curve would stop there and
 // the break-even would jump from its last iteration straight to the steady state.
 std::vector<double> mean_curve(const InterpreterResult& side) {
-  std::vector<const ProcessRecord*> counted;
-  for (const auto& process : side.processes)
-    if (process.counted) counted.push_back(&process);
+  std::vector<const ProcessRecord*> counted = counted_processes(side);
   std::vector<double> curve;
   if (counted.empty()) return curve;
   std::size_t length = counted[0]->iterations_s.size();

@@ -45,8 +45,9 @@ struct ProcessRecord {
   /// Calls each value of iterations_s averages (a pytest-benchmark round times several calls and
   /// records the time per call); scales seconds_to_steady back to real time.
   double calls_per_iteration = 1;
-  /// Part of the steady figures and the speedup (summarise(): the processes that reached a steady
-  /// state, or all when fewer than two did).
+  /// Part of the steady figures, the warmup curve and the speedup (set by summarise(), see
+  /// steady_sample.h: the processes that reached a steady state, or when fewer than two did, those
+  /// that ran longest).
   bool counted = true;
 };
 

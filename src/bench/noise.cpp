@@ -52,10 +52,12 @@ std::vector<std::string> noise_warnings(const BenchmarkResult& result) {
     if (!side.consistent)
       warnings.push_back(fmt::format("{}: processes disagree on the warmup classification", side.id));
     std::vector<double> means;
-    std::size_t unsteady = 0;
+    std::size_t unsteady = 0, unsteady_counted = 0;
     for (const auto& process : side.processes) {
+      bool steady = reached_steady_state(process);
       if (process.counted) means.push_back(process.analysis.steady_mean_s);
-      unsteady += !reached_steady_state(process);
+      unsteady += !steady;
+      unsteady_counted += !steady && process.counted;
     }
     double m = stats::mean(means);
     if (means.size() >= 3 && m > 0 && stats::stddev(means) / m > 0.10)
@@ -63,7 +65,7 @@ std::vector<std::string> noise_warnings(const BenchmarkResult& result) {
           fmt::format("{}: process-to-process variation is {:.0f} % (coefficient of "
                       "variation of the steady means)",
                       side.id, stats::stddev(means) / m * 100));
-    if (unsteady > 0 && unsteady + 2 <= side.processes.size())
+    if (unsteady > 0 && unsteady_counted == 0)
       warnings.push_back(
           fmt::format("{}: {} of {} processes reached no steady state and are left out of the "
                       "steady figures",

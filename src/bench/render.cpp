@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bench/steady_sample.h"
+
 namespace pypyready::bench {
 namespace {
 
@@ -29,9 +31,7 @@ nlohmann::json ratio_json(const std::optional<stats::Ratio>& ratio) {
 // The warmup curve shown: the middle one of the processes the figures rest on (a process left out
 // ended inside its warmup and would show a curve that never settles).
 const std::vector<double>* median_process(const InterpreterResult& side) {
-  std::vector<const ProcessRecord*> counted;
-  for (const auto& process : side.processes)
-    if (process.counted) counted.push_back(&process);
+  std::vector<const ProcessRecord*> counted = counted_processes(side);
   if (counted.empty()) return nullptr;
   return &counted[counted.size() / 2]->iterations_s;
 }

@@ -50,6 +50,13 @@ void mark_counted(InterpreterResult& side) {
     side.processes[k].counted = measured_s[k] >= bar;
 }
 
+std::vector<const ProcessRecord*> counted_processes(const InterpreterResult& side) {
+  std::vector<const ProcessRecord*> counted;
+  for (const auto& process : side.processes)
+    if (process.counted) counted.push_back(&process);
+  return counted;
+}
+
 SpeedupSample speedup_sample(const InterpreterResult& baseline, const InterpreterResult& candidate,
                              bool rounds_aligned, bool per_iteration) {
   std::size_t rounds = baseline.processes.size();

@@ -17,6 +17,9 @@ bool reached_steady_state(const ProcessRecord& process);
 /// longest, and at least two).
 void mark_counted(InterpreterResult& side);
 
+/// The counted processes of one interpreter, in the order run.
+std::vector<const ProcessRecord*> counted_processes(const InterpreterResult& side);
+
 /// The per-process figures one candidate's speedup is computed from.
 struct SpeedupSample {
   std::vector<double> baseline_means, candidate_means;                 ///< steady means
