@@ -130,7 +130,7 @@ core::Result<std::pair<std::vector<double>, std::vector<double>>> parse_probe_da
 
 BenchmarkResult run_benchmark(const BenchConfig& config) {
   BenchmarkResult result;
-  Clock::time_point start = Clock::now();
+  Clock::time_point start = config.budget_started.value_or(Clock::now());
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   bool function_mode = !config.function.empty();
   result.mode = function_mode ? "function" : (config.command.empty() ? "process" : "command");

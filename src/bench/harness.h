@@ -4,6 +4,7 @@
 // process rounds when the speedup interval is precise enough, the decision is clear, or the time
 // budget is spent. "Cannot run" is a result for that interpreter, never a failure of the tool.
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,6 +24,10 @@ struct BenchConfig {
   std::string function;                        ///< FUNC: in-process iterations when set
   std::vector<std::string> command;            ///< `-- CMD ARGS`: {python}/python/python3 replaced
   double time_budget_s = 90;
+  /// When the budget's clock started: the command's start for its first target, so the set-up
+  /// before it (finding interpreters, choosing a CPU) is spent from that target's budget; unset,
+  /// the target's own start.
+  std::optional<std::chrono::steady_clock::time_point> budget_started;
   int min_runs = 3;
   int max_runs = 30;
   double ci_width = 0.05;

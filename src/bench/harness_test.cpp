@@ -23,6 +23,37 @@ TEST(ParseProbeData, ErrorLineBecomesTheReason) {
   EXPECT_EQ(parsed.error().message, "import ModuleNotFoundError: No module named 'numpy'");
 }
 
+// Two "interpreters" that are /bin/true: every process succeeds at once, so only the stop rules
+// end the run.
+BenchConfig instant_config() {
+  BenchConfig config;
+  for (const char* id : {"a", "b"}) {
+    run::Interpreter interpreter;
+    interpreter.id = id;
+    interpreter.path = "/bin/true";
+    config.interpreters.push_back(interpreter);
+  }
+  config.file = "/dev/null";
+  config.time_budget_s = 30;
+  config.min_runs = 3;
+  return config;
+}
+
+TEST(RunBenchmark, TheBudgetCountsFromWhenItsClockStarted) {
+  BenchConfig config = instant_config();
+  BenchmarkResult own_clock = run_benchmark(config);
+  EXPECT_NE(own_clock.stopped_because, "time-budget");
+  EXPECT_LT(own_clock.total_s, 30);
+
+  // The set-up before the first target (finding interpreters, choosing a CPU) is spent from its
+  // budget: a clock started 40 s ago leaves nothing for more than the minimum rounds.
+  config.budget_started = std::chrono::steady_clock::now() - std::chrono::seconds(40);
+  BenchmarkResult spent = run_benchmark(config);
+  EXPECT_EQ(spent.stopped_because, "time-budget");
+  EXPECT_EQ(spent.per_interpreter[0].processes.size(), 3u);
+  EXPECT_GE(spent.total_s, 40);
+}
+
 // A fake run: summarise() and the renderers work on recorded processes without running anything.
 BenchmarkResult fake_result() {
   BenchmarkResult result;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -85,6 +86,7 @@ core::Result<std::uint64_t> parse_size(const std::string& text) {
 }
 
 ExitCode run_bench(const BenchOptions& options) {
+  auto command_started = std::chrono::steady_clock::now();
   auto budget = parse_duration(options.time_budget);
   if (!budget) {
     std::cerr << "error: " << budget.error().message << "\n";
@@ -175,6 +177,7 @@ ExitCode run_bench(const BenchOptions& options) {
   run::install_interrupt_handler();
   bool live = !options.quiet && ::isatty(STDERR_FILENO) != 0;
   std::vector<bench::BenchmarkResult> results;
+  configs.front().budget_started = command_started;
   for (auto& one : configs) {
     if (live) one.progress = [](const std::string& line) { std::cerr << "\r\033[K" << line << std::flush; };
     results.push_back(bench::run_benchmark(one));
@@ -244,7 +247,9 @@ CommandRunner add_bench_command(CLI::App& subcommand) {
       ->allow_extra_args(false);
   subcommand.add_option("--pypy", options->pypys, "Candidate PyPy (repeatable; default pypy3)")
       ->allow_extra_args(false);
-  subcommand.add_option("--time-budget", options->time_budget, "Total time per target: 90, 90s, 5m")
+  subcommand
+      .add_option("--time-budget", options->time_budget,
+                  "Total time per target, the set-up before the first included: 90, 90s, 5m")
       ->capture_default_str();
   subcommand.add_option("--min-runs", options->min_runs, "Processes per interpreter at least")
       ->capture_default_str();
