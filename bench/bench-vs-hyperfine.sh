@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The question "how much faster is PyPy on this program?" answered on each workload of
-# bench/workloads/ by hyperfine with its defaults, pypyready bench with its defaults, hyperfine once
-# more on the CPU pypyready pinned its processes to, and a reference run about ten times longer on
-# that CPU (hyperfine's runs repeated in alternating blocks, so machine drift hits both alike).
+# bench/workloads/ by hyperfine with its defaults, pypyready bench with its defaults, pypyready given
+# the time hyperfine took, hyperfine once more on the CPU pypyready pinned its processes to, and a
+# reference run about ten times longer on that CPU (hyperfine's runs repeated in alternating blocks,
+# so machine drift hits both alike).
 #
 # Usage: bench/bench-vs-hyperfine.sh [PYPYREADY] [OUT_DIR]
 #   PYPYREADY defaults to build/release/pypyready, OUT_DIR to /tmp/pypyready-vs-hyperfine.
@@ -47,6 +48,8 @@ for workload in "$here"/workloads/*.py; do
   # to one CPU; this row shows what the same pinning gives hyperfine).
   cpu=$(python3 "$here/peer_summary.py" pinned-cpu "$out/$name-pypyready.json")
   pin=()
+  same_cpu=()
+  [ -n "$cpu" ] && same_cpu=(--cpu "$cpu")
   if [ -n "$cpu" ]; then
     pin=(taskset -c "$cpu")
     t0=$(now)
@@ -56,7 +59,18 @@ for workload in "$here"/workloads/*.py; do
     echo "$(elapsed "$t0" "$t1")" >"$out/$name-hyperfine-pinned.seconds"
   fi
 
-  # 4. Reference: ten times hyperfine's default runs per interpreter, in 5 alternating blocks, on the
+  # 4. pypyready given the time hyperfine took: the budget (which counts from the command's start)
+  # set to hyperfine's seconds, precision the only aim (no decision stop, no width reached), so the
+  # run ends on the budget and the widths compare at equal time; on the CPU of the default run,
+  # where the references are taken.
+  t0=$(now)
+  "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" \
+    --time-budget "$(cat "$out/$name-hyperfine.seconds")s" --min-speedup 0 --ci-width 0.1% --max-runs 1000 "${same_cpu[@]}" \
+    "$workload" >"$out/$name-pypyready-same-time.json"
+  t1=$(now)
+  echo "$(elapsed "$t0" "$t1")" >"$out/$name-pypyready-same-time.seconds"
+
+  # 5. Reference: ten times hyperfine's default runs per interpreter, in 5 alternating blocks, on the
   # same CPU as pypyready (a machine's CPUs can differ in speed, so that is the figure it estimates).
   read -r runs_cpython runs_pypy < <(python3 "$here/peer_summary.py" runs "$out/$name-hyperfine.json")
   for block in 1 2 3 4 5; do
@@ -65,6 +79,11 @@ for workload in "$here"/workloads/*.py; do
     "${pin[@]}" hyperfine -N --runs $((2 * runs_pypy)) --export-json "$out/$name-ref-pypy-$block.json" \
       "$pypy $workload" >/dev/null
   done
+
+  # 6. pypyready's own reference: ten times hyperfine's time, precision the only aim, same CPU.
+  budget=$(python3 -c "import sys; print(10 * float(sys.argv[1]))" "$(cat "$out/$name-hyperfine.seconds")")
+  "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" --time-budget "${budget}s" \
+    --min-speedup 0 --ci-width 0.1% --max-runs 100000 "${same_cpu[@]}" "$workload" >"$out/$name-pypyready-ref.json"
 done
 
 python3 "$here/peer_summary.py" table "$out" | tee "$out/table.md"

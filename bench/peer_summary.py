@@ -79,9 +79,12 @@ def table(out):
     rows = []
     header = ("| workload | hyperfine: speedup [95% CI] | hyperfine: ± σ as printed | hyperfine: runs (C/P) | "
               "hyperfine: time | pypyready: speedup [95% CI] | pypyready: processes (C/P), stopped, CPU | "
-              "pypyready: time | hyperfine on pypyready's CPU: speedup [95% CI], time | "
+              "pypyready: time | pypyready in hyperfine's time: speedup [95% CI], rounds, time | "
+              "hyperfine on pypyready's CPU: speedup [95% CI], time | "
               "reference (10x, same CPU): speedup [95% CI] | reference inside: hyperfine / pypyready / "
-              "hyperfine on the CPU |")
+              "pypyready in hyperfine's time / hyperfine on the CPU | "
+              "pypyready's own reference (10x time): speedup [95% CI] | own reference inside: pypyready / "
+              "pypyready in hyperfine's time |")
     rows.append(header)
     rows.append("|" + "---|" * (header.count("|") - 1))
     for path in sorted(glob.glob(os.path.join(out, "*-hyperfine.json"))):
@@ -94,8 +97,18 @@ def table(out):
 
 
 def interval_text(answer):
-    return "%.2fx [%.2f-%.2f] (width %.0f %%)" % (answer[0], answer[1], answer[2],
+    return "%.2fx [%.2f-%.2f] (width %.1f %%)" % (answer[0], answer[1], answer[2],
                                                  100 * width(answer[1], answer[2], answer[0]))
+
+
+def optional_answer(out, name, suffix):
+    """pypyready's answer from NAME-SUFFIX.json and the seconds it took (0 when not timed), or
+    (None, 0) when that run is absent."""
+    path = os.path.join(out, name + suffix + ".json")
+    if not os.path.exists(path):
+        return None, 0
+    timed = os.path.join(out, name + suffix + ".seconds")
+    return pypyready_answer(path), seconds(timed) if os.path.exists(timed) else 0
 
 
 def row(out, path, name):
@@ -106,6 +119,7 @@ def row(out, path, name):
     pypyready_path = os.path.join(out, name + "-pypyready.json")
     pr = pypyready_answer(pypyready_path)
     pr_s = seconds(os.path.join(out, name + "-pypyready.seconds"))
+    same, same_s = optional_answer(out, name, "-pypyready-same-time")
     cpu = pinned_cpu(pypyready_path)
     pinned_path = os.path.join(out, name + "-hyperfine-pinned.json")
     pinned = welch(*hyperfine_times(pinned_path)) if os.path.exists(pinned_path) else None
@@ -117,13 +131,21 @@ def row(out, path, name):
     def holds(answer):
         return "-" if not answer else ("yes" if answer[1] <= ref[0] <= answer[2] else "no")
 
-    inside = "%s / %s / %s" % (holds(hf), holds(pr), holds(pinned)) if ref else "-"
-    return ("| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s, %s | %.1f s | %s | %s | %s |" % (
+    inside = "%s / %s / %s / %s" % (holds(hf), holds(pr), holds(same), holds(pinned)) if ref else "-"
+    own_ref, _ = optional_answer(out, name, "-pypyready-ref")
+
+    def holds_own(answer):
+        return "-" if not answer else ("yes" if answer[1] <= own_ref[0] <= answer[2] else "no")
+
+    own_inside = "%s / %s" % (holds_own(pr), holds_own(same)) if own_ref else "-"
+    return ("| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s, %s | %.1f s | %s | %s | %s | %s | %s | %s |" % (
         name, interval_text(hf), own, sigma, len(times[0]), len(times[1]), hf_s,
         interval_text(pr) if pr else "none", "%d/%d" % tuple(pr[3][:2]) if pr else "-", pr[4] if pr else "-",
         "CPU %s" % cpu if cpu != "" else "not pinned", pr_s,
+        ("%s, %d, %.1f s" % (interval_text(same), same[3][0], same_s)) if same else "-",
         (interval_text(pinned) + ", %.1f s" % pinned_s) if pinned else "-",
-        (interval_text(ref) + ", %d/%d runs" % (len(ref_c), len(ref_p))) if ref else "-", inside))
+        (interval_text(ref) + ", %d/%d runs" % (len(ref_c), len(ref_p))) if ref else "-", inside,
+        (interval_text(own_ref) + ", %d rounds" % own_ref[3][0]) if own_ref else "-", own_inside))
 
 
 def pinned_cpu(path):
