@@ -64,8 +64,8 @@ for workload in "$here"/workloads/*.py; do
   # run ends on the budget and the widths compare at equal time; on the CPU of the default run,
   # where the references are taken.
   t0=$(now)
-  "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" \
-    --time-budget "$(cat "$out/$name-hyperfine.seconds")s" --min-speedup 0 --ci-width 0.1% --max-runs 1000 "${same_cpu[@]}" \
+  "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" "${same_cpu[@]}" \
+    --time-budget "$(cat "$out/$name-hyperfine.seconds")s" --min-speedup 0 --ci-width 0.1% --max-runs 1000 \
     "$workload" >"$out/$name-pypyready-same-time.json"
   t1=$(now)
   echo "$(elapsed "$t0" "$t1")" >"$out/$name-pypyready-same-time.seconds"
@@ -82,8 +82,9 @@ for workload in "$here"/workloads/*.py; do
 
   # 6. pypyready's own reference: ten times hyperfine's time, precision the only aim, same CPU.
   budget=$(python3 -c "import sys; print(10 * float(sys.argv[1]))" "$(cat "$out/$name-hyperfine.seconds")")
-  "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" --time-budget "${budget}s" \
-    --min-speedup 0 --ci-width 0.1% --max-runs 100000 "${same_cpu[@]}" "$workload" >"$out/$name-pypyready-ref.json"
+  "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" "${same_cpu[@]}" \
+    --time-budget "${budget}s" --min-speedup 0 --ci-width 0.1% --max-runs 100000 \
+    "$workload" >"$out/$name-pypyready-ref.json"
 done
 
 python3 "$here/peer_summary.py" table "$out" | tee "$out/table.md"

@@ -138,7 +138,8 @@ def row(out, path, name):
         return "-" if not answer else ("yes" if answer[1] <= own_ref[0] <= answer[2] else "no")
 
     own_inside = "%s / %s" % (holds_own(pr), holds_own(same)) if own_ref else "-"
-    return ("| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s, %s | %.1f s | %s | %s | %s | %s | %s | %s |" % (
+    cells = "| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s, %s | %.1f s |" + " %s |" * 6
+    return (cells % (
         name, interval_text(hf), own, sigma, len(times[0]), len(times[1]), hf_s,
         interval_text(pr) if pr else "none", "%d/%d" % tuple(pr[3][:2]) if pr else "-", pr[4] if pr else "-",
         "CPU %s" % cpu if cpu != "" else "not pinned", pr_s,
