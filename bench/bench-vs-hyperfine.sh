@@ -36,7 +36,8 @@ for workload in "$here"/workloads/*.py; do
   t0=$(now)
   hyperfine -N --export-json "$out/$name-hyperfine.json" "$cpython $workload" "$pypy $workload" >"$out/$name-hyperfine.txt"
   t1=$(now)
-  echo "$(elapsed "$t0" "$t1")" >"$out/$name-hyperfine.seconds"
+  hf_seconds=$(elapsed "$t0" "$t1")
+  echo "$hf_seconds" >"$out/$name-hyperfine.seconds"
 
   # 2. pypyready, defaults.
   t0=$(now)
@@ -65,7 +66,7 @@ for workload in "$here"/workloads/*.py; do
   # where the references are taken.
   t0=$(now)
   "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" "${same_cpu[@]}" \
-    --time-budget "$(cat "$out/$name-hyperfine.seconds")s" --min-speedup 0 --ci-width 0.1% --max-runs 1000 \
+    --time-budget "${hf_seconds}s" --min-speedup 0 --ci-width 0.1% --max-runs 1000 \
     "$workload" >"$out/$name-pypyready-same-time.json"
   t1=$(now)
   echo "$(elapsed "$t0" "$t1")" >"$out/$name-pypyready-same-time.seconds"
@@ -81,7 +82,7 @@ for workload in "$here"/workloads/*.py; do
   done
 
   # 6. pypyready's own reference: ten times hyperfine's time, precision the only aim, same CPU.
-  budget=$(python3 -c "import sys; print(10 * float(sys.argv[1]))" "$(cat "$out/$name-hyperfine.seconds")")
+  budget=$(python3 -c "import sys; print(10 * float(sys.argv[1]))" "$hf_seconds")
   "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" "${same_cpu[@]}" \
     --time-budget "${budget}s" --min-speedup 0 --ci-width 0.1% --max-runs 100000 \
     "$workload" >"$out/$name-pypyready-ref.json"

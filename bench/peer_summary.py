@@ -111,6 +111,11 @@ def optional_answer(out, name, suffix):
     return pypyready_answer(path), seconds(timed) if os.path.exists(timed) else 0
 
 
+def holds(answer, reference):
+    """Whether the reference's estimate lies inside the answer's interval ("-" without an answer)."""
+    return "-" if not answer else ("yes" if answer[1] <= reference[0] <= answer[2] else "no")
+
+
 def row(out, path, name):
     times = hyperfine_times(path)
     hf = welch(times[0], times[1])
@@ -128,16 +133,10 @@ def row(out, path, name):
     ref_p = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-pypy-*.json")))), [])
     ref = welch(ref_c, ref_p) if len(ref_c) > 1 and len(ref_p) > 1 else None
 
-    def holds(answer):
-        return "-" if not answer else ("yes" if answer[1] <= ref[0] <= answer[2] else "no")
-
-    inside = "%s / %s / %s / %s" % (holds(hf), holds(pr), holds(same), holds(pinned)) if ref else "-"
+    inside = "%s / %s / %s / %s" % (holds(hf, ref), holds(pr, ref), holds(same, ref), holds(pinned, ref)) \
+        if ref else "-"
     own_ref, _ = optional_answer(out, name, "-pypyready-ref")
-
-    def holds_own(answer):
-        return "-" if not answer else ("yes" if answer[1] <= own_ref[0] <= answer[2] else "no")
-
-    own_inside = "%s / %s" % (holds_own(pr), holds_own(same)) if own_ref else "-"
+    own_inside = "%s / %s" % (holds(pr, own_ref), holds(same, own_ref)) if own_ref else "-"
     cells = "| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s, %s | %.1f s |" + " %s |" * 6
     return (cells % (
         name, interval_text(hf), own, sigma, len(times[0]), len(times[1]), hf_s,
