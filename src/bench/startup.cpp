@@ -64,19 +64,25 @@ void measure_startup(const BenchConfig& config, BenchmarkResult& result, int max
   };
   bool with_import = !config.function.empty();
   std::size_t n = config.interpreters.size();
-  // Round 0 is a warmup (page cache, dynamic loader); the order alternates between rounds so a
-  // slow drift of the machine hits every interpreter alike.
-  for (int round = 0; round <= max_runs && !run::interrupted(); ++round) {
+  // No warmup round for `-c pass`: choosing each interpreter ran its probe moments ago, so the
+  // dynamic loader's files are in the page cache (a first measured run is no slower than the
+  // next). A module's first import compiles it and writes __pycache__, so that runs once uncounted.
+  if (with_import)
+    for (const run::Interpreter& interpreter : config.interpreters)
+      time_once(interpreter, config.cpu, {"-c", kImportProgram, config.file});
+  // The order alternates between rounds so a slow drift of the machine hits every interpreter alike.
+  for (int round = 0; round < max_runs && !run::interrupted(); ++round) {
     for (std::size_t k = 0; k < n; ++k) {
       std::size_t i = round % 2 == 0 ? k : n - 1 - k;
       InterpreterResult& side = result.per_interpreter[i];
-      auto bare = time_once(config.interpreters[i], config.cpu, {"-c", "pass"});
-      if (bare && round > 0) side.startup_runs_s.push_back(*bare);
+      if (auto bare = time_once(config.interpreters[i], config.cpu, {"-c", "pass"}))
+        side.startup_runs_s.push_back(*bare);
       if (!with_import) continue;
-      auto imported = time_once(config.interpreters[i], config.cpu, {"-c", kImportProgram, config.file});
-      if (imported && round > 0) side.import_runs_s.push_back(*imported);
+      if (auto imported = time_once(config.interpreters[i], config.cpu, {"-c", kImportProgram, config.file}))
+        side.import_runs_s.push_back(*imported);
     }
-    if (round >= kMinRounds && (elapsed() > time_share_s || known_precisely(result.per_interpreter))) break;
+    if (round + 1 >= kMinRounds && (elapsed() > time_share_s || known_precisely(result.per_interpreter)))
+      break;
   }
   for (auto& side : result.per_interpreter) {
     side.startup_s = stats::mean(side.startup_runs_s);

@@ -11,9 +11,10 @@ namespace pypyready::bench {
 /// the function probe does, so its top-level code runs but nothing is called.
 extern const char* const kImportProgram;
 
-/// Runs one warmup round and then measured rounds (at least 3) until every mean is known to
-/// +-5 % at 95 %, `max_runs` rounds are done or `time_share_s` seconds are spent; fills startup_*
-/// and import_runs_s.
+/// Runs measured rounds (at least 3, after one uncounted import of the target) until every mean is
+/// known to +-5 % at 95 %, `max_runs` rounds are done or `time_share_s` seconds are spent; fills
+/// startup_* and import_runs_s. The interpreters are expected to have just been probed, which
+/// warmed what their first start reads.
 void measure_startup(const BenchConfig& config, BenchmarkResult& result, int max_runs, double time_share_s);
 
 }  // namespace pypyready::bench

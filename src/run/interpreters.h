@@ -61,6 +61,15 @@ core::Result<Interpreter> probe_interpreter(const std::filesystem::path& interpr
 /// includes an install hint suited to `expected` ("cpython" or "pypy").
 core::Result<Interpreter> select_interpreter(const std::string& name_or_path, const std::string& expected);
 
+/// A --python/--pypy request: a path or name on PATH, and the implementation expected of it.
+struct InterpreterRequest {
+  std::string name_or_path;
+  std::string expected;
+};
+
+/// select_interpreter for each request, the probes running at once; results in request order.
+std::vector<core::Result<Interpreter>> select_interpreters(const std::vector<InterpreterRequest>& requests);
+
 /// How to get an interpreter of `implementation` on this kind of system.
 std::string install_hint(const std::string& implementation);
 

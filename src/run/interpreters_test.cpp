@@ -36,6 +36,7 @@ TEST(FindCandidates, LooksInPathPyenvCondaAndVirtualEnvironments) {
   auto candidates = find_candidates(environment);
 
   std::vector<std::string> names;
+  names.reserve(candidates.size());
   for (const auto& candidate : candidates)
     names.push_back(candidate.path.lexically_relative(root).string() + " " + candidate.found_by);
   // python3 and python3.11 are one file: only the first (sorted) name is kept; -config is not a Python.
@@ -97,6 +98,22 @@ TEST(ProbeInterpreter, BrokenInterpreterGetsAnInstallHint) {
   auto missing = select_interpreter("pypy3-not-installed-here", "pypy");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("pypy3-not-installed-here: not found on PATH"), std::string::npos);
+}
+
+TEST(ProbeInterpreter, SeveralAtOnceAnswerInTheOrderAsked) {
+  auto selected = select_interpreters(
+      {{"pypy3-not-installed-here", "pypy"}, {"python3", "cpython"}, {"/bin/false", "cpython"}});
+  ASSERT_EQ(selected.size(), 3u);
+  ASSERT_FALSE(selected[0].ok());
+  EXPECT_NE(selected[0].error().message.find("pypy3-not-installed-here: not found on PATH"),
+            std::string::npos);
+  EXPECT_NE(selected[0].error().message.find("apt-get install pypy3"), std::string::npos);
+  ASSERT_TRUE(selected[1].ok()) << selected[1].error().message;
+  EXPECT_EQ(selected[1]->implementation, "cpython");
+  EXPECT_EQ(selected[1]->found_by, std::vector<std::string>{"--python"});
+  ASSERT_FALSE(selected[2].ok());
+  EXPECT_NE(selected[2].error().message.find("/bin/false: the interpreter probe failed"), std::string::npos);
+  EXPECT_NE(selected[2].error().message.find("apt-get install python3"), std::string::npos);
 }
 
 TEST(Probes, AreEmbedded) {

@@ -128,13 +128,12 @@ ExitCode run_bench(const BenchOptions& options) {
                                 {config, options.targets, options.pythons, options.pypys, options.format,
                                  options.output, options.quiet});
   }
-  std::vector<std::pair<std::string, std::string>> wanted;
+  std::vector<run::InterpreterRequest> wanted;
   for (const auto& p : options.pythons.empty() ? std::vector<std::string>{"python3"} : options.pythons)
-    wanted.emplace_back(p, "cpython");
+    wanted.push_back({p, "cpython"});
   for (const auto& p : options.pypys.empty() ? std::vector<std::string>{"pypy3"} : options.pypys)
-    wanted.emplace_back(p, "pypy");
-  for (const auto& [name, kind] : wanted) {
-    auto interpreter = run::select_interpreter(name, kind);
+    wanted.push_back({p, "pypy"});
+  for (auto& interpreter : run::select_interpreters(wanted)) {
     if (!interpreter) {
       std::cerr << "error: " << interpreter.error().message << "\n";
       return ExitCode::kInterpreterFailed;

@@ -93,8 +93,9 @@ void choose_interpreters(const CheckOptions& options, check::CheckContext& conte
   std::string pypy = !options.pypy.empty()          ? options.pypy
                      : !context.config.pypy.empty() ? context.config.pypy
                                                     : "pypy3";
-  auto baseline = run::select_interpreter(python, "cpython");
-  auto candidate = run::select_interpreter(pypy, "pypy");
+  auto selected = run::select_interpreters({{python, "cpython"}, {pypy, "pypy"}});
+  auto& baseline = selected[0];
+  auto& candidate = selected[1];
   std::vector<run::Interpreter> found;
   if (baseline) {
     found.push_back(*baseline);
