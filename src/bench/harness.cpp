@@ -104,6 +104,24 @@ double startup_with_import(const InterpreterResult& side) {
   return side.startup_import_s > 0 ? side.startup_import_s : side.startup_s + side.import_s;
 }
 
+// A run that spent more than its --time-budget says why. The budget check stops before a round
+// that would overrun it, so the causes are the rounds it cannot skip (the start-up rows and the
+// --min-runs rounds come first) and a last round slower than the one before; a few per cent over is
+// the ordinary spread of round lengths.
+std::optional<std::string> budget_overrun(double total_s, const BenchConfig& config, int rounds_run,
+                                          const std::string& stop) {
+  if (total_s <= config.time_budget_s * 1.1 || stop == "interrupted" || stop == "cannot-run")
+    return std::nullopt;
+  std::string cause =
+      rounds_run <= config.min_runs
+          ? fmt::format(
+                "the start-up rows and the minimum of {} rounds (--min-runs) took longer; a longer "
+                "--time-budget or a smaller --min-runs keeps to it",
+                config.min_runs)
+          : std::string("the last round ran slower than the one before it");
+  return fmt::format("took {:.1f} s of a {:.1f} s --time-budget: {}", total_s, config.time_budget_s, cause);
+}
+
 }  // namespace
 
 core::Result<std::pair<std::vector<double>, std::vector<double>>> parse_probe_data(const std::string& data,
@@ -197,6 +215,7 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
       sum += side.ok ? side.process_seconds : 0;
     return sum;
   };
+  int rounds_run = 0;
   for (int round = 0; round < config.max_runs; ++round) {
     if (run::interrupted()) {
       stop = "interrupted";
@@ -274,6 +293,7 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
       side.rss_curve = ran->rss_curve;
       side.processes.push_back(std::move(record));
     }
+    rounds_run = round + 1;
     summarise(result, config);
     if (function_mode) adapt_process_length(result, process_s, longest_process_s);
     if (round + 1 >= config.min_runs && !result.comparisons.empty() && result.comparisons[0].speedup) {
@@ -312,6 +332,8 @@ BenchmarkResult run_benchmark(const BenchConfig& config) {
   for (auto& warning : noise_warnings(result))
     result.warnings.push_back(std::move(warning));
   result.total_s = elapsed();
+  if (auto overrun = budget_overrun(result.total_s, config, rounds_run, stop))
+    result.warnings.push_back(std::move(*overrun));
   return result;
 }
 

@@ -23,6 +23,12 @@ TEST(ParseProbeData, ErrorLineBecomesTheReason) {
   EXPECT_EQ(parsed.error().message, "import ModuleNotFoundError: No module named 'numpy'");
 }
 
+std::string budget_warning(const BenchmarkResult& result) {
+  for (const std::string& warning : result.warnings)
+    if (warning.find("--time-budget") != std::string::npos) return warning;
+  return "";
+}
+
 TEST(RunBenchmark, TheBudgetCountsFromWhenItsClockStarted) {
   // Two "interpreters" that are /bin/true: every process succeeds at once. Neither the decision
   // nor a width can end the run (two equal programs can be decided "below 1.2x" after 3 rounds),
@@ -42,6 +48,7 @@ TEST(RunBenchmark, TheBudgetCountsFromWhenItsClockStarted) {
   BenchmarkResult own_clock = run_benchmark(config);
   EXPECT_NE(own_clock.stopped_because, "time-budget");
   EXPECT_LT(own_clock.total_s, 30);
+  EXPECT_EQ(budget_warning(own_clock), "");
 
   // The set-up before the first target (finding interpreters, choosing a CPU) is spent from its
   // budget: a clock started 40 s ago leaves nothing for more than the minimum rounds.
@@ -50,6 +57,11 @@ TEST(RunBenchmark, TheBudgetCountsFromWhenItsClockStarted) {
   EXPECT_EQ(spent.stopped_because, "time-budget");
   EXPECT_EQ(spent.per_interpreter[0].processes.size(), 3u);
   EXPECT_GE(spent.total_s, 40);
+  // --min-runs comes before the budget, and the run says what that cost.
+  EXPECT_NE(budget_warning(spent).find("s of a 30.0 s --time-budget: the start-up rows and the minimum of 3 "
+                                       "rounds (--min-runs) took longer"),
+            std::string::npos)
+      << budget_warning(spent);
 }
 
 // A fake run: summarise() and the renderers work on recorded processes without running anything.
