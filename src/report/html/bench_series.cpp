@@ -62,6 +62,8 @@ std::vector<Series> bench_series(const results::Benchmark& benchmark, const resu
     std::vector<const results::BenchProcess*> counted;
     for (const results::BenchProcess& process : side.processes)
       if (counted_in_figures(process.extra)) counted.push_back(&process);
+    series.processes_run = side.processes.size();
+    series.processes_counted = counted.size();
     if (!counted.empty()) {
       const nlohmann::json& process = counted[counted.size() / 2]->extra;
       series.iterations_s = numbers(process, "iterations_s");

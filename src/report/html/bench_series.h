@@ -18,6 +18,8 @@ struct Series {
   std::string label;      ///< "CPython 3.11.2"
   std::string css_class;  ///< "s0" baseline, "s1" candidate, "s2"... others
   const results::BenchInterpreter* side = nullptr;
+  std::size_t processes_run = 0;
+  std::size_t processes_counted = 0;      ///< those the steady figures rest on (the rest ended in warmup)
   std::vector<double> iterations_s;       ///< of the representative process
   std::vector<std::size_t> changepoints;  ///< iteration indices
   std::size_t steady_start = 0;

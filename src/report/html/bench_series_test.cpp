@@ -28,6 +28,8 @@ TEST(BenchSeries, DrawsTheMiddleCountedProcess) {
       bench_series(one_side({process(0.1, true), process(0.9, false), process(0.2, true)}), results);
   ASSERT_EQ(series.size(), 1u);
   EXPECT_EQ(series[0].iterations_s, (std::vector<double>{0.2, 0.2, 0.2}));
+  EXPECT_EQ(series[0].processes_run, 3u);
+  EXPECT_EQ(series[0].processes_counted, 2u);
 }
 
 TEST(BenchSeries, OlderReportsWithoutCountedDrawTheMiddleProcess) {
@@ -36,6 +38,7 @@ TEST(BenchSeries, OlderReportsWithoutCountedDrawTheMiddleProcess) {
       bench_series(one_side({process(0.1, nullptr), process(0.3, nullptr), process(0.2, "yes")}), results);
   ASSERT_EQ(series.size(), 1u);
   EXPECT_EQ(series[0].iterations_s, (std::vector<double>{0.3, 0.3, 0.3}));
+  EXPECT_EQ(series[0].processes_counted, 3u);
 }
 
 }  // namespace

@@ -128,6 +128,21 @@ TEST(RenderHtml, SelfContainedWithEverySection) {
             std::string::npos);
 }
 
+TEST(RenderHtml, TheWarmupChartSaysWhichProcessesItRestsOn) {
+  results::Results r = hostile();
+  results::BenchInterpreter& pypy = r.bench->benchmarks[0].per_interpreter["pypy-3.9"];
+  results::BenchProcess cut_short = pypy.processes[0];
+  cut_short.extra["counted"] = false;
+  pypy.processes.push_back(cut_short);
+  std::string page = render_html(r);
+  EXPECT_NE(page.find("the middle one of those the steady figures rest on (CPython 3.11.2: 1 of 1 processes; "
+                      "PyPy 7.3.11: 1 of 2 processes; the others ended inside their warmup)"),
+            std::string::npos);
+
+  pypy.processes.pop_back();
+  EXPECT_EQ(render_html(r).find("the others ended inside"), std::string::npos);
+}
+
 TEST(RenderHtml, AbsentSectionsAreLeftOut) {
   results::Results r;
   r.tool.version = "0.1.0";
