@@ -6,6 +6,7 @@
 #include <fstream>
 #include <numeric>
 
+#include "bench/speed_shift.h"
 #include "bench/stats/summary.h"
 #include "bench/steady_sample.h"
 
@@ -77,6 +78,7 @@ std::vector<std::string> noise_warnings(const BenchmarkResult& result) {
                       "gives each process more time)",
                       side.id, unsteady, side.processes.size(), means.size()));
   }
+  if (auto shift = speed_shift_warning(result)) warnings.push_back(std::move(*shift));
   return warnings;
 }
 

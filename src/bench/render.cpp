@@ -5,18 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bench/duration_text.h"
 #include "bench/steady_sample.h"
 
 namespace pypyready::bench {
 namespace {
-
-std::string seconds(double s) {
-  if (s <= 0) return "-";
-  if (s < 1e-6) return fmt::format("{:.0f} ns", s * 1e9);  // pytest-benchmark times single calls
-  if (s < 1e-3) return fmt::format("{:.1f} us", s * 1e6);
-  if (s < 1) return fmt::format("{:.2f} ms", s * 1e3);
-  return fmt::format("{:.3f} s", s);
-}
 
 std::string mib(std::uint64_t bytes) {
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / 1048576.0);
@@ -162,12 +155,14 @@ std::string render_text(const std::vector<BenchmarkResult>& results) {
       const auto* series = median_process(side);
       std::string warmup = side.classification;
       if (side.classification == "warmup" || side.classification == "slowdown")
-        warmup += fmt::format(" {:.0f} it, {}", side.iterations_to_steady, seconds(side.seconds_to_steady));
+        warmup +=
+            fmt::format(" {:.0f} it, {}", side.iterations_to_steady, duration_text(side.seconds_to_steady));
       if (!side.consistent) warmup += " (mixed)";
       out += fmt::format("  {:<16} {:>9} {:>9} {:>9} {:>9} {:>9}  {:<26} {:>5} {:>10}  {}\n", side.id,
-                         seconds(side.startup_s), seconds(side.startup_import_s),
-                         seconds(side.first_iteration_s), seconds(side.steady_mean_s),
-                         seconds(side.steady_p99_s), warmup, side.processes.size(), mib(side.peak_rss_bytes),
+                         duration_text(side.startup_s), duration_text(side.startup_import_s),
+                         duration_text(side.first_iteration_s), duration_text(side.steady_mean_s),
+                         duration_text(side.steady_p99_s), warmup, side.processes.size(),
+                         mib(side.peak_rss_bytes),
                          per_iteration && series != nullptr && series->size() > 1 ? sparkline(*series) : "");
     }
     for (const auto& comparison : result.comparisons) {
@@ -184,10 +179,10 @@ std::string render_text(const std::vector<BenchmarkResult>& results) {
       // Only the function probe times every call from process start (pytest-benchmark hides its
       // calibration calls), so only it has a break-even point.
       if (result.mode == "function") {
-        out += comparison.break_even
-                   ? fmt::format(", break-even {} ({} iterations)", seconds(comparison.break_even->seconds),
-                                 comparison.break_even->iterations)
-                   : ", break-even never";
+        out += comparison.break_even ? fmt::format(", break-even {} ({} iterations)",
+                                                   duration_text(comparison.break_even->seconds),
+                                                   comparison.break_even->iterations)
+                                     : ", break-even never";
       }
       // Imported pytest-benchmark runs carry no memory figures.
       out += comparison.memory_ratio > 0 ? fmt::format(", memory {:.1f}x\n", comparison.memory_ratio) : "\n";
@@ -211,17 +206,17 @@ std::string render_markdown(const std::vector<BenchmarkResult>& results) {
   for (const auto& result : results)
     for (const auto& side : result.per_interpreter)
       out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", result.name, side.id,
-                         side.ok ? "ok" : "cannot run: " + side.reason, seconds(side.startup_s),
-                         seconds(side.startup_import_s), seconds(side.first_iteration_s),
-                         seconds(side.steady_mean_s), side.classification, seconds(side.seconds_to_steady),
-                         mib(side.peak_rss_bytes));
+                         side.ok ? "ok" : "cannot run: " + side.reason, duration_text(side.startup_s),
+                         duration_text(side.startup_import_s), duration_text(side.first_iteration_s),
+                         duration_text(side.steady_mean_s), side.classification,
+                         duration_text(side.seconds_to_steady), mib(side.peak_rss_bytes));
   std::string speedups;
   for (const auto& result : results)
     for (const auto& comparison : result.comparisons) {
       if (!comparison.speedup) continue;
       const auto& s = *comparison.speedup;
       std::string be = result.mode != "function" ? "n/a"
-                       : comparison.break_even   ? seconds(comparison.break_even->seconds)
+                       : comparison.break_even   ? duration_text(comparison.break_even->seconds)
                                                  : "never";
       speedups += fmt::format("| {} | {} | {:.2f}x | {:.2f}x-{:.2f}x | {} | {} | {:.1f}x |\n", result.name,
                               comparison.candidate_id, s.estimate, s.low, s.high, s.processes, be,
