@@ -1,6 +1,6 @@
 #pragma once
-// Durations as the bench tables and warnings print them: the unit chosen so the figure keeps
-// three significant digits, from single calls of a pytest-benchmark (ns) to whole runs (s).
+// Durations as the bench tables and warnings print them, in a unit that fits the size: from
+// single calls of a pytest-benchmark (ns) to whole runs (s).
 
 #include <string>
 

@@ -3,8 +3,8 @@
 // can move the speedup itself: the interpreters do not slow down alike. Seen on the machine the
 // figures in bench/README.md come from: CPython's regex workload took 0.50 s a run in one minute
 // and 0.33 s the next, PyPy's 0.42 s and 0.31 s, so the speedup went from 1.17x to 1.05x. An
-// interval from the rounds of one run says nothing about a run in another state; this finds a
-// shift inside the run, so the reader is told the figure mixes states or is one state's.
+// interval from the rounds of one run says nothing about a run in another state. A shift inside
+// the run can be seen, and the reader is told the figure mixes two states.
 
 #include <optional>
 #include <string>

@@ -31,42 +31,37 @@ std::string read_log(const fs::path& folder) {
   return text.str();
 }
 
-BenchConfig config_for(const fs::path& interpreter) {
+// measure_startup on one logging interpreter, ended at its minimum of 3 rounds (a time share of 0);
+// returns the log of what it started.
+std::string measure_logged(const std::string& name, const std::string& function, BenchmarkResult& result) {
+  fs::path folder = fs::path(::testing::TempDir()) / name;
+  fs::remove_all(folder);
   BenchConfig config;
   run::Interpreter fake;
   fake.id = "fake";
-  fake.path = interpreter;
+  fake.path = logging_interpreter(folder);
   config.interpreters.push_back(fake);
-  return config;
+  config.file = "work.py";
+  config.function = function;
+  result.per_interpreter.resize(1);
+  measure_startup(config, result, 30, 0);
+  return read_log(folder);
 }
 
 TEST(MeasureStartup, KeepsEveryBareRunAndDropsTheFirstImport) {
-  fs::path folder = fs::path(::testing::TempDir()) / "pypyready_startup_function";
-  fs::remove_all(folder);
-  BenchConfig config = config_for(logging_interpreter(folder));
-  config.file = "work.py";
-  config.function = "f";
   BenchmarkResult result;
-  result.per_interpreter.resize(1);
-  // A time share of 0 ends it at the minimum of 3 rounds.
-  measure_startup(config, result, 30, 0);
   // The probe that chose the interpreter warmed its start: every `-c pass` run is measured. The
   // first import compiles the module: it runs once more than is kept.
-  EXPECT_EQ(read_log(folder), "import\nbare\nimport\nbare\nimport\nbare\nimport\n");
+  EXPECT_EQ(measure_logged("pypyready_startup_function", "f", result),
+            "import\nbare\nimport\nbare\nimport\nbare\nimport\n");
   EXPECT_EQ(result.per_interpreter[0].startup_runs_s.size(), 3u);
   EXPECT_EQ(result.per_interpreter[0].import_runs_s.size(), 3u);
   EXPECT_GT(result.per_interpreter[0].startup_s, 0);
 }
 
 TEST(MeasureStartup, AWholeProcessTargetRunsOnlyTheBareInterpreter) {
-  fs::path folder = fs::path(::testing::TempDir()) / "pypyready_startup_process";
-  fs::remove_all(folder);
-  BenchConfig config = config_for(logging_interpreter(folder));
-  config.file = "work.py";
   BenchmarkResult result;
-  result.per_interpreter.resize(1);
-  measure_startup(config, result, 30, 0);
-  EXPECT_EQ(read_log(folder), "bare\nbare\nbare\n");
+  EXPECT_EQ(measure_logged("pypyready_startup_process", "", result), "bare\nbare\nbare\n");
   EXPECT_EQ(result.per_interpreter[0].startup_runs_s.size(), 3u);
   EXPECT_TRUE(result.per_interpreter[0].import_runs_s.empty());
   EXPECT_EQ(result.per_interpreter[0].startup_import_s, 0);
