@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "bench/duration_text.h"
 #include "bench/stats/speedup.h"
 #include "bench/stats/summary.h"
 
@@ -85,8 +86,7 @@ void compare_speedups(std::vector<Change>& out, const std::string& name, const n
 std::string value_text(const Change& change, double value) {
   if (change.quantity == "speedup") return fmt::format("{:.2f}x", value);
   if (change.quantity == "peak_rss_bytes") return fmt::format("{:.1f} MiB", value / 1048576.0);
-  if (value < 1) return fmt::format("{:.2f} ms", value * 1e3);
-  return fmt::format("{:.3f} s", value);
+  return duration_text(value);
 }
 
 std::string interval_text(const Change& change) {

@@ -83,12 +83,12 @@ std::string warmup_chart(const results::Benchmark& benchmark, const results::Res
   // Which processes the figures rest on: one that ended inside its warmup is left out of them and
   // is never the one drawn, so the reader learns of it here rather than from a curve.
   std::string sources;
-  for (const Series* series : drawn)
+  bool left_out = false;
+  for (const Series* series : drawn) {
     sources += fmt::format("{}{}: {} of {} processes", sources.empty() ? "" : "; ", series->label,
                            series->processes_counted, series->processes_run);
-  bool left_out = std::any_of(drawn.begin(), drawn.end(), [](const Series* series) {
-    return series->processes_counted < series->processes_run;
-  });
+    left_out = left_out || series->processes_counted < series->processes_run;
+  }
   out += fmt::format(
       "<span class=\"note\">{}: time per iteration of one process, the middle one of those the steady "
       "figures rest on ({}{}); shaded: the steady state (median to 99th percentile); dashed: detected "
