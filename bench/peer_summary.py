@@ -165,4 +165,5 @@ def main():
         print(table(sys.argv[2]))
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -25,8 +25,9 @@ std::optional<Ratio> welch_speedup(const std::vector<double>& baseline_means,
 /// Paired interval: element k of both sides ran in the same round, next to each other, so a
 /// change of the machine's speed between rounds (which is common: adjacent processes' log times
 /// correlate 0.6-0.8 on a shared VM even on one CPU) cancels in their ratio. Student t with n-1
-/// degrees of freedom on the per-round log ratios; nullopt unless both sides have the same
-/// number (at least 2).
+/// degrees of freedom on the per-round log ratios, their variance widened for the serial
+/// correlation that remains between rounds (`serial_correlation`); nullopt unless both sides
+/// have the same number (at least 2). The elements are in the order the rounds ran.
 std::optional<Ratio> paired_speedup(const std::vector<double>& baseline_means,
                                     const std::vector<double>& candidate_means);
 

@@ -21,6 +21,23 @@ double stddev(const std::vector<double>& values) {
   return std::sqrt(sum / static_cast<double>(values.size() - 1));
 }
 
+double serial_correlation(const std::vector<double>& values) {
+  // Under eight values the estimate's own error (about 1 / sqrt(n)) would decide the width: a
+  // short run is treated as independent rounds.
+  if (values.size() < 8) return 0;
+  double m = mean(values);
+  double lagged = 0, squares = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    squares += (values[i] - m) * (values[i] - m);
+    if (i > 0) lagged += (values[i] - m) * (values[i - 1] - m);
+  }
+  if (squares <= 0) return 0;
+  double r = lagged / squares;
+  r += (1 + 3 * r) / static_cast<double>(values.size());
+  // Negative values are not used to narrow an interval: below 0 is treated as independence.
+  return std::clamp(r, 0.0, 0.9);
+}
+
 double quantile(std::vector<double> values, double q) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());

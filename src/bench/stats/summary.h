@@ -11,6 +11,12 @@ double mean(const std::vector<double>& values);
 /// Sample standard deviation (n - 1); 0 for fewer than two samples.
 double stddev(const std::vector<double>& values);
 
+/// The lag-1 autocorrelation of a series in time order, corrected for the shortfall of short
+/// series (the plain estimate falls short by about (1 + 3 r) / n) and held within [0, 0.9]: how
+/// much each value still carries of the one before it. 0 for fewer than eight values (too few to
+/// tell) or none that differ.
+double serial_correlation(const std::vector<double>& values);
+
 /// Linear-interpolation quantile, q in [0, 1]; 0 for no samples.
 double quantile(std::vector<double> values, double q);
 
