@@ -117,6 +117,22 @@ with tempfile.TemporaryDirectory() as scratch:
     changes = document["compare"]["changes"] if document else []
     check("--compare in JSON", any(c["quantity"] == "speedup" and "significant" in c for c in changes), changes)
 
+    # --merge: the saved run and the last one pooled; a broken file is named and left out.
+    after = os.path.join(scratch, "after.json")
+    json.dump(document or {}, open(after, "w"))
+    broken = os.path.join(scratch, "broken.json")
+    open(broken, "w").write('{"bench":\n  {"benchmarks": [}\n')
+    merged = subprocess.run([PYPYREADY, "bench", "--merge", saved, after, broken, "--format", "json"], cwd=scratch,
+                            capture_output=True, text=True, timeout=60)
+    pooled = json.loads(merged.stdout)["bench_merged"]["benchmarks"] if merged.returncode == 0 else []
+    check("--merge pools two runs", len(pooled) == 1 and pooled[0]["name"] == "cli.py" and
+          pooled[0]["speedup"] is not None and pooled[0]["speedup"]["runs"] == 2 and len(pooled[0]["per_run"]) == 2,
+          (merged.returncode, merged.stdout[:2000], merged.stderr))
+    check("--merge names the broken file and line", "broken.json: line 2" in merged.stderr, merged.stderr)
+    alone = subprocess.run([PYPYREADY, "bench", "--merge", saved, broken], cwd=scratch, capture_output=True,
+                           text=True, timeout=60)
+    check("--merge needs two runs", alone.returncode == 2 and "1 of the 2 given" in alone.stderr, alone.stderr)
+
 missing = subprocess.run([PYPYREADY, "bench", "--pypy", "/nonexistent/pypy3", "loop.py"], cwd=FIXTURES,
                          capture_output=True, text=True, timeout=60)
 check("missing PyPy: exit 3 and install hint",

@@ -1,5 +1,6 @@
 // `pypyready bench [TARGETS...]`: both interpreters on the same work. Pipeline: select
-// interpreters -> run the harness per target -> render; --save/--compare keep runs in .pypyready/bench/.
+// interpreters -> run the harness per target -> render; --save/--compare keep runs in .pypyready/bench/;
+// --merge pools saved runs (bench_merge.cpp).
 
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/commands/bench_merge.h"
 #include "app/commands/bench_pytest_benchmark.h"
 #include "app/commands/bench_service.h"
 #include "app/commands/commands.h"
@@ -38,6 +40,7 @@ struct BenchOptions {
   std::string cpu = "auto";
   std::string save;
   std::string compare;
+  std::vector<std::string> merge;
   std::string format = "text";
   std::string output;
   bool quiet = false;
@@ -87,6 +90,15 @@ core::Result<std::uint64_t> parse_size(const std::string& text) {
 
 ExitCode run_bench(const BenchOptions& options) {
   auto command_started = std::chrono::steady_clock::now();
+  if (!options.merge.empty()) {
+    if (!options.targets.empty() || options.service.active() || options.pytest_benchmark.wanted() ||
+        !options.save.empty() || !options.compare.empty()) {
+      std::cerr << "error: --merge reads saved runs and measures nothing: give it no target, --service, "
+                   "--pytest-benchmark, --save or --compare\n";
+      return ExitCode::kUsageError;
+    }
+    return run_bench_merge(options.merge, options.format, options.output);
+  }
   auto budget = parse_duration(options.time_budget);
   if (!budget) {
     std::cerr << "error: " << budget.error().message << "\n";
@@ -274,6 +286,9 @@ CommandRunner add_bench_command(CLI::App& subcommand) {
       ->capture_default_str();
   subcommand.add_option("--save", options->save, "Save results as .pypyready/bench/NAME.json");
   subcommand.add_option("--compare", options->compare, "Compare with .pypyready/bench/NAME.json");
+  subcommand.add_option("--merge", options->merge,
+                        "Pool saved runs (bench --format json or --save files, from other machines or times) "
+                        "into one speedup per benchmark whose interval counts the spread between runs");
   subcommand.add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "markdown", "csv"}))
       ->capture_default_str();
