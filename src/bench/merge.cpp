@@ -25,8 +25,12 @@ std::optional<stats::Ratio> ratio_of(const nlohmann::json& object, const char* k
       !ratio["ci95"][0].is_number() || !ratio["ci95"][1].is_number())
     return std::nullopt;
   bool counted = ratio.contains("processes") && ratio["processes"].is_number_integer();
-  return stats::Ratio{ratio["estimate"].get<double>(), ratio["ci95"][0].get<double>(),
+  stats::Ratio answer{ratio["estimate"].get<double>(), ratio["ci95"][0].get<double>(),
                       ratio["ci95"][1].get<double>(), counted ? ratio["processes"].get<int>() : 0};
+  // A ratio of times is positive and inside its interval; anything else cannot be pooled.
+  if (!(answer.low > 0 && answer.low <= answer.estimate && answer.estimate <= answer.high))
+    return std::nullopt;
+  return answer;
 }
 
 // "/ci/job-3/proj/bench/loop.py:run" -> "loop.py:run"; a command line stays whole.
@@ -152,7 +156,7 @@ std::string render_merged_text(const std::vector<MergedBenchmark>& merged, std::
     if (benchmark.pooled) {
       const auto& pooled = *benchmark.pooled;
       out += fmt::format("{} (95% CI, {} runs; between runs +-{}, I^2 {:.0f} %)\n", ratio_text(pooled.ratio),
-                         pooled.ratio.processes, spread_text(pooled), 100 * pooled.heterogeneity);
+                         pooled.runs, spread_text(pooled), 100 * pooled.heterogeneity);
     } else {
       out += fmt::format("not pooled: {} of {} runs have a speedup (two needed)\n",
                          runs_with_speedup(benchmark), benchmark.runs.size());
@@ -178,7 +182,7 @@ std::string render_merged_markdown(const std::vector<MergedBenchmark>& merged, s
     if (benchmark.pooled) {
       const auto& pooled = *benchmark.pooled;
       out += fmt::format("| {} | {} | {} | {} | {} | {:.0f} % | {} |\n", benchmark.name, benchmark.candidate,
-                         ratio_text(pooled.ratio), pooled.ratio.processes, spread_text(pooled),
+                         ratio_text(pooled.ratio), pooled.runs, spread_text(pooled),
                          100 * pooled.heterogeneity, each);
     } else {
       out += fmt::format("| {} | {} | not pooled | {} | - | - | {} |\n", benchmark.name, benchmark.candidate,
@@ -203,8 +207,9 @@ nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std
         {"per_run", per_run}};
     if (benchmark.pooled) {
       const stats::Ratio& pooled = benchmark.pooled->ratio;
-      entry["speedup"] = {
-          {"estimate", pooled.estimate}, {"ci95", {pooled.low, pooled.high}}, {"runs", pooled.processes}};
+      entry["speedup"] = {{"estimate", pooled.estimate},
+                          {"ci95", {pooled.low, pooled.high}},
+                          {"runs", benchmark.pooled->runs}};
       entry["between_runs_sd"] = benchmark.pooled->between_runs_sd;
       entry["heterogeneity_i2"] = benchmark.pooled->heterogeneity;
     }

@@ -37,7 +37,7 @@ TEST(MergeRuns, PoolsEachBenchmarkAcrossRunsFromDifferentDirectories) {
   EXPECT_EQ(merged[0].candidate, "pypy-3.9");
   ASSERT_EQ(merged[0].runs.size(), 3U);
   ASSERT_TRUE(merged[0].pooled.has_value());
-  EXPECT_EQ(merged[0].pooled->ratio.processes, 3);
+  EXPECT_EQ(merged[0].pooled->runs, 3);
   // The runs disagree beyond their own intervals: the pooled interval holds all three estimates.
   EXPECT_LT(merged[0].pooled->ratio.low, 1.90);
   EXPECT_GT(merged[0].pooled->ratio.high, 2.05);
@@ -88,11 +88,15 @@ TEST(MergeRuns, ABenchmarkInOneRunIsListedNotPooled) {
   odd["benchmarks"].push_back({{"name", 7}});
   odd["benchmarks"][0]["comparisons"][0]["speedup"]["processes"] = "five";
   odd["benchmarks"][0]["comparisons"].push_back({{"candidate", nullptr}});
-  auto tolerant = merge_runs({runs[0], {"odd.json", odd}});
+  // An interval that does not hold its estimate, or reaches 0, is no answer to pool.
+  nlohmann::json impossible = section({{"/p/main.py:work", 1.6, 0.0, 1.7}});
+  auto tolerant = merge_runs({runs[0], {"odd.json", odd}, {"impossible.json", impossible}});
   ASSERT_EQ(tolerant.size(), 1U);
   EXPECT_EQ(tolerant[0].name, "main.py:work");
-  EXPECT_EQ(tolerant[0].runs.size(), 2U);
-  EXPECT_TRUE(tolerant[0].pooled.has_value());
+  ASSERT_EQ(tolerant[0].runs.size(), 3U);
+  EXPECT_FALSE(tolerant[0].runs[2].speedup.has_value());
+  ASSERT_TRUE(tolerant[0].pooled.has_value());
+  EXPECT_EQ(tolerant[0].pooled->runs, 2);
   // Command targets keep their whole command line.
   auto commands = merge_runs({{"a.json", section({{"/usr/bin/tool --in /data/x.py", 1.2, 1.1, 1.3}})},
                               {"b.json", section({{"/usr/bin/tool --in /data/x.py", 1.3, 1.2, 1.4}})}});

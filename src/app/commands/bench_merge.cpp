@@ -54,10 +54,12 @@ std::string merged_csv(const std::vector<bench::MergedBenchmark>& merged) {
   for (const auto& benchmark : merged) {
     if (!benchmark.pooled) continue;
     const auto& pooled = *benchmark.pooled;
-    out +=
-        fmt::format("\"{}\",{},{},{:.6g},{:.6g},{:.6g},{},{:.6g},{:.6g}\n", benchmark.name,
-                    benchmark.baseline, benchmark.candidate, pooled.ratio.estimate, pooled.ratio.low,
-                    pooled.ratio.high, pooled.ratio.processes, pooled.between_runs_sd, pooled.heterogeneity);
+    std::string quoted;  // CSV doubles a quote inside a quoted field
+    for (char c : benchmark.name)
+      quoted += c == '"' ? std::string(2, '"') : std::string(1, c);
+    out += fmt::format("\"{}\",{},{},{:.6g},{:.6g},{:.6g},{},{:.6g},{:.6g}\n", quoted, benchmark.baseline,
+                       benchmark.candidate, pooled.ratio.estimate, pooled.ratio.low, pooled.ratio.high,
+                       pooled.runs, pooled.between_runs_sd, pooled.heterogeneity);
   }
   return out;
 }

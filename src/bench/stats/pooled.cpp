@@ -57,8 +57,8 @@ std::optional<Pooled> pool_runs(const std::vector<Ratio>& runs) {
   double scale = std::max(1.0, scatter / (k - 1));
   double half = t_quantile_975(k - 1) * std::sqrt(scale / sum_rw);
   Pooled out;
-  out.ratio = Ratio{std::exp(pooled), std::exp(pooled - half), std::exp(pooled + half),
-                    static_cast<int>(runs.size())};
+  out.ratio = Ratio{std::exp(pooled), std::exp(pooled - half), std::exp(pooled + half), 0};
+  out.runs = static_cast<int>(runs.size());
   out.between_runs_sd = std::sqrt(tau2);
   out.heterogeneity = q > 0 ? std::max(0.0, (q - (k - 1)) / q) : 0;
   return out;

@@ -16,7 +16,8 @@ namespace pypyready::bench::stats {
 double log_standard_error(const Ratio& ratio);
 
 struct Pooled {
-  Ratio ratio;                 ///< the pooled speedup; `processes` holds the number of runs
+  Ratio ratio;                 ///< the pooled speedup (`processes` is left 0: see `runs`)
+  int runs = 0;                ///< how many runs were pooled
   double between_runs_sd = 0;  ///< the spread of the runs' own speedups (log scale, ~ relative)
   double heterogeneity = 0;    ///< I^2: the share of the runs' scatter that their intervals do not explain
 };
