@@ -99,6 +99,13 @@ std::string ratio_text(const stats::Ratio& ratio) {
   return fmt::format("{:.2f}x [{:.2f}x-{:.2f}x]", ratio.estimate, ratio.low, ratio.high);
 }
 
+// Where a further run should land, after `lead`; empty with too few runs to say.
+std::string next_run_text(const stats::Pooled& pooled, const char* lead) {
+  if (!pooled.next_run) return "";
+  return fmt::format("{}a further run: {:.2f}x-{:.2f}x", lead, pooled.next_run->first,
+                     pooled.next_run->second);
+}
+
 // The between-run spread as a relative standard deviation.
 std::string spread_text(const stats::Pooled& pooled) {
   return fmt::format("{:.1f} %", 100 * (std::exp(pooled.between_runs_sd) - 1));
@@ -155,8 +162,9 @@ std::string render_merged_text(const std::vector<MergedBenchmark>& merged, std::
     out += fmt::format("  {}, {} over {}: ", benchmark.name, benchmark.candidate, benchmark.baseline);
     if (benchmark.pooled) {
       const auto& pooled = *benchmark.pooled;
-      out += fmt::format("{} (95% CI, {} runs; between runs +-{}, I^2 {:.0f} %)\n", ratio_text(pooled.ratio),
-                         pooled.runs, spread_text(pooled), 100 * pooled.heterogeneity);
+      out += fmt::format("{} (95% CI, {} runs; between runs +-{}, I^2 {:.0f} %{})\n",
+                         ratio_text(pooled.ratio), pooled.runs, spread_text(pooled),
+                         100 * pooled.heterogeneity, next_run_text(pooled, "; "));
     } else {
       out += fmt::format("not pooled: {} of {} runs have a speedup (two needed)\n",
                          runs_with_speedup(benchmark), benchmark.runs.size());
@@ -170,9 +178,10 @@ std::string render_merged_text(const std::vector<MergedBenchmark>& merged, std::
 
 std::string render_merged_markdown(const std::vector<MergedBenchmark>& merged, std::size_t run_count) {
   std::string out = fmt::format(
-      "Merged {} runs.\n\n| benchmark | candidate | speedup [95% CI] | runs | between runs (sd) | I² | each "
-      "run |\n"
-      "|---|---|---|---|---|---|---|\n",
+      "Merged {} runs.\n\n| benchmark | candidate | speedup [95% CI] | runs | between runs (sd) | I² | a "
+      "further "
+      "run (95%) | each run |\n"
+      "|---|---|---|---|---|---|---|---|\n",
       run_count);
   for (const auto& benchmark : merged) {
     std::string each;
@@ -181,12 +190,14 @@ std::string render_merged_markdown(const std::vector<MergedBenchmark>& merged, s
                           run.speedup ? ratio_text(*run.speedup) : "no speedup");
     if (benchmark.pooled) {
       const auto& pooled = *benchmark.pooled;
-      out += fmt::format("| {} | {} | {} | {} | {} | {:.0f} % | {} |\n", benchmark.name, benchmark.candidate,
-                         ratio_text(pooled.ratio), pooled.runs, spread_text(pooled),
-                         100 * pooled.heterogeneity, each);
+      std::string next = next_run_text(pooled, "");
+      out +=
+          fmt::format("| {} | {} | {} | {} | {} | {:.0f} % | {} | {} |\n", benchmark.name,
+                      benchmark.candidate, ratio_text(pooled.ratio), pooled.runs, spread_text(pooled),
+                      100 * pooled.heterogeneity, next.empty() ? "-" : next.substr(next.find(':') + 2), each);
     } else {
-      out += fmt::format("| {} | {} | not pooled | {} | - | - | {} |\n", benchmark.name, benchmark.candidate,
-                         runs_with_speedup(benchmark), each);
+      out += fmt::format("| {} | {} | not pooled | {} | - | - | - | {} |\n", benchmark.name,
+                         benchmark.candidate, runs_with_speedup(benchmark), each);
     }
   }
   return out;
@@ -201,10 +212,14 @@ nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std
     nlohmann::json per_run = nlohmann::json::array();
     for (const auto& run : benchmark.runs)
       per_run.push_back({{"source", run.source}, {"speedup", ratio_json(run.speedup)}});
-    nlohmann::json entry{
-        {"name", benchmark.name}, {"baseline", benchmark.baseline}, {"candidate", benchmark.candidate},
-        {"speedup", nullptr},     {"between_runs_sd", nullptr},     {"heterogeneity_i2", nullptr},
-        {"per_run", per_run}};
+    nlohmann::json entry{{"name", benchmark.name},
+                         {"baseline", benchmark.baseline},
+                         {"candidate", benchmark.candidate},
+                         {"speedup", nullptr},
+                         {"between_runs_sd", nullptr},
+                         {"heterogeneity_i2", nullptr},
+                         {"next_run95", nullptr},
+                         {"per_run", per_run}};
     if (benchmark.pooled) {
       const stats::Ratio& pooled = benchmark.pooled->ratio;
       entry["speedup"] = {{"estimate", pooled.estimate},
@@ -212,6 +227,7 @@ nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std
                           {"runs", benchmark.pooled->runs}};
       entry["between_runs_sd"] = benchmark.pooled->between_runs_sd;
       entry["heterogeneity_i2"] = benchmark.pooled->heterogeneity;
+      if (const auto& next = benchmark.pooled->next_run) entry["next_run95"] = {next->first, next->second};
     }
     list.push_back(std::move(entry));
   }

@@ -42,7 +42,8 @@ std::string render_merged_text(const std::vector<MergedBenchmark>& merged, std::
 std::string render_merged_markdown(const std::vector<MergedBenchmark>& merged, std::size_t run_count);
 
 /// {"runs": [sources], "benchmarks": [{name, baseline, candidate, speedup: {estimate, ci95, runs} |
-/// null, between_runs_sd, heterogeneity_i2, per_run: [{source, speedup: RATIO | null}]}]}.
+/// null, between_runs_sd, heterogeneity_i2, next_run95: [lo, hi] | null, per_run: [{source, speedup:
+/// RATIO | null}]}]}.
 nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std::vector<SavedRun>& runs);
 
 }  // namespace pypyready::bench

@@ -55,6 +55,11 @@ TEST(MergeRuns, PoolsEachBenchmarkAcrossRunsFromDifferentDirectories) {
   nlohmann::json json = merged_json(merged, runs);
   EXPECT_EQ(json["runs"].size(), 3U);
   EXPECT_EQ(json["benchmarks"][0]["speedup"]["runs"], 3);
+  // Three runs: a further run's range is given and is wider than the pooled interval.
+  ASSERT_EQ(json["benchmarks"][0]["next_run95"].size(), 2U);
+  EXPECT_LT(json["benchmarks"][0]["next_run95"][0].get<double>(), merged[0].pooled->ratio.low);
+  EXPECT_NE(text.find("a further run: "), std::string::npos) << text;
+  EXPECT_TRUE(json["benchmarks"][1]["next_run95"].is_null());  // cli.py: two runs only
   EXPECT_TRUE(json["benchmarks"][1]["per_run"][2]["speedup"].is_null());
   EXPECT_NE(render_merged_markdown(merged, runs.size()).find("| loop.py | pypy-3.9 |"), std::string::npos);
 }

@@ -50,16 +50,23 @@ std::optional<bench::SavedRun> read_run(const std::string& path) {
 
 std::string merged_csv(const std::vector<bench::MergedBenchmark>& merged) {
   std::string out =
-      "benchmark,baseline,candidate,speedup,ci_low,ci_high,runs,between_runs_sd,heterogeneity_i2\n";
+      "benchmark,baseline,candidate,speedup,ci_low,ci_high,runs,between_runs_sd,heterogeneity_i2,next_run_"
+      "low,"
+      "next_run_high\n";
   for (const auto& benchmark : merged) {
     if (!benchmark.pooled) continue;
     const auto& pooled = *benchmark.pooled;
     std::string quoted;  // CSV doubles a quote inside a quoted field
     for (char c : benchmark.name)
       quoted += c == '"' ? std::string(2, '"') : std::string(1, c);
-    out += fmt::format("\"{}\",{},{},{:.6g},{:.6g},{:.6g},{},{:.6g},{:.6g}\n", quoted, benchmark.baseline,
-                       benchmark.candidate, pooled.ratio.estimate, pooled.ratio.low, pooled.ratio.high,
-                       pooled.runs, pooled.between_runs_sd, pooled.heterogeneity);
+    auto bound = [&](bool low) {
+      return pooled.next_run ? fmt::format("{:.6g}", low ? pooled.next_run->first : pooled.next_run->second)
+                             : "";
+    };
+    out +=
+        fmt::format("\"{}\",{},{},{:.6g},{:.6g},{:.6g},{},{:.6g},{:.6g},{},{}\n", quoted, benchmark.baseline,
+                    benchmark.candidate, pooled.ratio.estimate, pooled.ratio.low, pooled.ratio.high,
+                    pooled.runs, pooled.between_runs_sd, pooled.heterogeneity, bound(true), bound(false));
   }
   return out;
 }

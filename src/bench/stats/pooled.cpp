@@ -61,6 +61,11 @@ std::optional<Pooled> pool_runs(const std::vector<Ratio>& runs) {
   out.runs = static_cast<int>(runs.size());
   out.between_runs_sd = std::sqrt(tau2);
   out.heterogeneity = q > 0 ? std::max(0.0, (q - (k - 1)) / q) : 0;
+  if (runs.size() >= 3) {
+    double spread = std::sqrt(scale / sum_rw + tau2 + median(variances));
+    double reach = t_quantile_975(k - 2) * spread;
+    out.next_run = std::pair{std::exp(pooled - reach), std::exp(pooled + reach)};
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 // between runs.
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "bench/stats/speedup.h"
@@ -20,6 +21,10 @@ struct Pooled {
   int runs = 0;                ///< how many runs were pooled
   double between_runs_sd = 0;  ///< the spread of the runs' own speedups (log scale, ~ relative)
   double heterogeneity = 0;    ///< I^2: the share of the runs' scatter that their intervals do not explain
+  /// Where a further run's own estimate should land (95 %): the pooled estimate's uncertainty plus
+  /// the spread between runs and a typical run's own error, Student t with runs - 2 degrees of
+  /// freedom. nullopt with fewer than three runs.
+  std::optional<std::pair<double, double>> next_run;
 };
 
 /// DerSimonian-Laird estimate of the between-run variance, the runs weighted by their own variance

@@ -41,6 +41,29 @@ TEST(PoolRuns, CoversTheSpeedupAcrossRunsThatEachMissIt) {
   EXPECT_GT(static_cast<double>(pooled_covered) / experiments, 0.93);
 }
 
+TEST(PoolRuns, ThePredictionHoldsAFurtherRun) {
+  // Six runs, then a seventh at another time: its estimate lands inside the predicted range about
+  // 95 % of the time, while the pooled interval (for the speedup over time) holds it far less.
+  std::mt19937_64 rng(47);
+  std::normal_distribution<double> between(0, 0.04);
+  const int experiments = 2000;
+  int predicted = 0, in_interval = 0;
+  for (int e = 0; e < experiments; ++e) {
+    std::vector<Ratio> runs;
+    runs.reserve(6);
+    for (int r = 0; r < 6; ++r)
+      runs.push_back(run_answer(rng, std::log(1.5) + between(rng), 0.015));
+    Ratio further = run_answer(rng, std::log(1.5) + between(rng), 0.015);
+    auto pooled = pool_runs(runs);
+    ASSERT_TRUE(pooled && pooled->next_run);
+    predicted += pooled->next_run->first <= further.estimate && further.estimate <= pooled->next_run->second;
+    in_interval += pooled->ratio.low <= further.estimate && further.estimate <= pooled->ratio.high;
+  }
+  EXPECT_GT(static_cast<double>(predicted) / experiments, 0.93);
+  EXPECT_LT(static_cast<double>(in_interval) / experiments, 0.75);
+  EXPECT_FALSE(pool_runs({{2.0, 1.9, 2.1, 5}, {2.1, 2.0, 2.2, 5}})->next_run.has_value());
+}
+
 TEST(PoolRuns, RunsThatAgreeNarrowTheInterval) {
   // No spread between runs: the pooled interval is narrower than a single run's, and the
   // between-run spread comes out near zero.
