@@ -7,6 +7,8 @@
 #include <iterator>
 #include <set>
 
+#include "bench/ratio_json.h"
+
 namespace pypyready::bench {
 namespace {
 
@@ -116,12 +118,6 @@ std::size_t runs_with_speedup(const MergedBenchmark& benchmark) {
   for (const auto& run : benchmark.runs)
     count += run.speedup.has_value();
   return count;
-}
-
-nlohmann::json ratio_json(const std::optional<stats::Ratio>& ratio) {
-  if (!ratio) return nullptr;
-  return {
-      {"estimate", ratio->estimate}, {"ci95", {ratio->low, ratio->high}}, {"processes", ratio->processes}};
 }
 
 }  // namespace

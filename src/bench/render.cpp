@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "bench/duration_text.h"
+#include "bench/ratio_json.h"
 #include "bench/steady_sample.h"
 
 namespace pypyready::bench {
@@ -13,12 +14,6 @@ namespace {
 
 std::string mib(std::uint64_t bytes) {
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / 1048576.0);
-}
-
-nlohmann::json ratio_json(const std::optional<stats::Ratio>& ratio) {
-  if (!ratio) return nullptr;
-  return {
-      {"estimate", ratio->estimate}, {"ci95", {ratio->low, ratio->high}}, {"processes", ratio->processes}};
 }
 
 // The warmup curve shown: the middle one of the processes the figures rest on (a process left out

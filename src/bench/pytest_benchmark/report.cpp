@@ -2,16 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "bench/ratio_json.h"
 #include "bench/render.h"
 
 namespace pypyready::bench::pytest_benchmark {
 namespace {
-
-nlohmann::json ratio_json(const std::optional<stats::Ratio>& ratio) {
-  if (!ratio) return nullptr;
-  return {
-      {"estimate", ratio->estimate}, {"ci95", {ratio->low, ratio->high}}, {"processes", ratio->processes}};
-}
 
 nlohmann::json details_json(const BenchmarkDetails& details, const BenchmarkResult& result) {
   nlohmann::json per = nlohmann::json::object();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/ratio_json.h"
 #include "bench/render.h"
 
 namespace pypyready::bench::service {
@@ -24,12 +25,6 @@ std::string indented(const std::string& text) {
   for (char c : text)
     out += c == '\n' ? std::string("\n      | ") : std::string(1, c);
   return out;
-}
-
-nlohmann::json ratio_json(const std::optional<stats::Ratio>& ratio) {
-  if (!ratio) return nullptr;
-  return {
-      {"estimate", ratio->estimate}, {"ci95", {ratio->low, ratio->high}}, {"processes", ratio->processes}};
 }
 
 std::vector<double> throughput_curve(const StartRecord& start) {
