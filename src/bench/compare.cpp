@@ -69,8 +69,8 @@ void compare_speedups(std::vector<Change>& out, const std::string& name, const n
   auto [b_lo, b_hi] = interval(before);
   auto [a_lo, a_hi] = interval(after);
   if (change.before <= 0 || change.after <= 0 || b_lo <= 0 || a_lo <= 0) return;
-  double se_before = (std::log(b_hi) - std::log(b_lo)) / (2 * 1.959964);
-  double se_after = (std::log(a_hi) - std::log(a_lo)) / (2 * 1.959964);
+  double se_before = stats::log_standard_error({change.before, b_lo, b_hi, 0});
+  double se_after = stats::log_standard_error({change.after, a_lo, a_hi, 0});
   double se = std::sqrt(se_before * se_before + se_after * se_after);
   double difference = std::log(change.after) - std::log(change.before);
   change.ratio = change.after / change.before;

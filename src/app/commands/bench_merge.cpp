@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -14,13 +15,13 @@
 namespace pypyready::app {
 namespace {
 
-// The line and column of a byte offset, for a parse error's message.
+// The line and column of nlohmann's 1-based byte position, for a parse error's message.
 std::string position_of(const std::string& text, std::size_t byte) {
-  byte = std::min(byte, text.size());
-  auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte), '\n');
-  auto line_start = text.rfind('\n', byte == 0 ? 0 : byte - 1);
-  std::size_t column = line_start == std::string::npos || byte == 0 ? byte + 1 : byte - line_start;
-  return fmt::format("line {}, column {}", line, column);
+  std::size_t at = std::min(byte == 0 ? 0 : byte - 1, text.size());  // 0-based
+  auto before = text.begin() + static_cast<std::ptrdiff_t>(at);
+  auto line = 1 + std::count(text.begin(), before, '\n');
+  auto line_start = std::find(std::make_reverse_iterator(before), text.rend(), '\n').base();
+  return fmt::format("line {}, column {}", line, before - line_start + 1);
 }
 
 // The run's `bench` section, or why the file cannot be one.
@@ -50,9 +51,8 @@ std::optional<bench::SavedRun> read_run(const std::string& path) {
 
 std::string merged_csv(const std::vector<bench::MergedBenchmark>& merged) {
   std::string out =
-      "benchmark,baseline,candidate,speedup,ci_low,ci_high,runs,between_runs_sd,heterogeneity_i2,next_run_"
-      "low,"
-      "next_run_high\n";
+      "benchmark,baseline,candidate,speedup,ci_low,ci_high,runs,between_runs_sd,"
+      "heterogeneity_i2,next_run_low,next_run_high\n";
   for (const auto& benchmark : merged) {
     if (!benchmark.pooled) continue;
     const auto& pooled = *benchmark.pooled;

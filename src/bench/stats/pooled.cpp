@@ -8,15 +8,9 @@
 namespace pypyready::bench::stats {
 
 namespace {
-constexpr double kZ975 = 1.959964;
 // A run whose interval has no width (one round repeated exactly) must not take all the weight.
 constexpr double kSmallestStandardError = 1e-4;
 }  // namespace
-
-double log_standard_error(const Ratio& ratio) {
-  if (ratio.low <= 0 || ratio.high <= 0) return 0;
-  return (std::log(ratio.high) - std::log(ratio.low)) / (2 * kZ975);
-}
 
 std::optional<Pooled> pool_runs(const std::vector<Ratio>& runs) {
   if (runs.size() < 2) return std::nullopt;

@@ -12,10 +12,6 @@
 
 namespace pypyready::bench::stats {
 
-/// The standard error of a log ratio recovered from its 95 % interval (its log width over
-/// 2 x 1.96: a run's t interval with few rounds gives a larger one, which only weighs it less).
-double log_standard_error(const Ratio& ratio);
-
 struct Pooled {
   Ratio ratio;                 ///< the pooled speedup (`processes` is left 0: see `runs`)
   int runs = 0;                ///< how many runs were pooled

@@ -23,6 +23,11 @@ double geometric_mean(const std::vector<double>& values) {
 
 }  // namespace
 
+double log_standard_error(const Ratio& ratio) {
+  if (ratio.low <= 0 || ratio.high <= 0) return 0;
+  return (std::log(ratio.high) - std::log(ratio.low)) / (2 * 1.959964);
+}
+
 std::optional<Ratio> welch_speedup(const std::vector<double>& baseline_means,
                                    const std::vector<double>& candidate_means) {
   if (baseline_means.size() < 2 || candidate_means.size() < 2) return std::nullopt;

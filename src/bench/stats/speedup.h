@@ -18,6 +18,11 @@ struct Ratio {
   int processes = 0;  ///< the smaller of the two process counts
 };
 
+/// The standard error of a ratio's logarithm recovered from its 95 % interval (the log width over
+/// 2 x 1.96; a t interval of few processes gives a larger one than its own); 0 without a positive
+/// interval.
+double log_standard_error(const Ratio& ratio);
+
 /// Welch interval on the log of per-process means; nullopt with fewer than 2 processes a side.
 std::optional<Ratio> welch_speedup(const std::vector<double>& baseline_means,
                                    const std::vector<double>& candidate_means);
