@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # The question "how much faster is PyPy on this program?" answered on each workload of
 # bench/workloads/ by hyperfine with its defaults, pypyready bench with its defaults, pypyready given
-# the time hyperfine took, hyperfine once more on the CPU pypyready pinned its processes to, and a
-# reference run about ten times longer on that CPU (hyperfine's runs repeated in alternating blocks,
-# so machine drift hits both alike).
+# the time hyperfine took, hyperfine once more on the CPU pypyready pinned its processes to, and two
+# references about ten times longer on that CPU (hyperfine's runs repeated in alternating blocks, so
+# machine drift hits both alike, and pypyready given ten times hyperfine's time).
 #
-# Usage: bench/bench-vs-hyperfine.sh [PYPYREADY] [OUT_DIR]
+# Usage: [REFERENCE=around|after] bench/bench-vs-hyperfine.sh [PYPYREADY] [OUT_DIR]
 #   PYPYREADY defaults to build/release/pypyready, OUT_DIR to /tmp/pypyready-vs-hyperfine.
+#   REFERENCE=around (the default) takes each reference in two halves, one just before and one just
+#   after the run given hyperfine's time, so a reference measures the speedup of the minutes that
+#   run sits in; REFERENCE=after takes both after it, one whole (the runs before 2026-12-07).
 # Needs python3, pypy3, hyperfine and taskset on PATH. Prints a Markdown table (also OUT_DIR/table.md).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 pypyready="${1:-$here/../build/release/pypyready}"
 out="${2:-/tmp/pypyready-vs-hyperfine}"
+placement="${REFERENCE:-around}"
+case "$placement" in around | after) ;; *) echo "REFERENCE must be around or after, not '$placement'" >&2; exit 2 ;; esac
 mkdir -p "$out"
 # Both tools must time the same executables: `python3` on PATH may be a pyenv shim (a bash script
 # that runs `pyenv exec`), which adds a second or more per run under load.
@@ -26,6 +31,7 @@ elapsed() { python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.a
   echo "python3: $(python3 -VV | head -1)"
   echo "pypy3: $(pypy3 -VV 2>&1 | tr '\n' ' ')"
   echo "hyperfine: $(hyperfine --version)"
+  echo "references: $placement"
 } >"$out/machine.txt"
 
 for workload in "$here"/workloads/*.py; do
@@ -60,6 +66,35 @@ for workload in "$here"/workloads/*.py; do
     echo "$(elapsed "$t0" "$t1")" >"$out/$name-hyperfine-pinned.seconds"
   fi
 
+  read -r runs_cpython runs_pypy < <(python3 "$here/peer_summary.py" runs "$out/$name-hyperfine.json")
+  ten_times=$(python3 -c "import sys; print(10 * float(sys.argv[1]))" "$hf_seconds")
+  half=$(python3 -c "import sys; print(5 * float(sys.argv[1]))" "$hf_seconds")
+
+  # The hyperfine-blocks reference: ten times hyperfine's default runs per interpreter in
+  # alternating blocks, on the same CPU as pypyready (a machine's CPUs can differ in speed, so that
+  # is the figure it estimates): blocks FIRST to LAST of COUNT, each a COUNT-th of the runs.
+  hyperfine_reference_blocks() {
+    local first=$1 last=$2 count=$3
+    for block in $(seq "$first" "$last"); do
+      "${pin[@]}" hyperfine -N --runs $((10 * runs_cpython / count)) \
+        --export-json "$out/$name-ref-cpython-$block.json" "$cpython $workload" >/dev/null
+      "${pin[@]}" hyperfine -N --runs $((10 * runs_pypy / count)) \
+        --export-json "$out/$name-ref-pypy-$block.json" "$pypy $workload" >/dev/null
+    done
+  }
+  # pypyready's own reference (or half of it): precision the only aim, same CPU.
+  own_reference() {
+    local budget=$1 file=$2
+    "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" "${same_cpu[@]}" \
+      --time-budget "${budget}s" --min-speedup 0 --ci-width 0.1% --max-runs 100000 \
+      "$workload" >"$out/$name-$file.json"
+  }
+
+  if [ "$placement" = around ]; then
+    hyperfine_reference_blocks 1 2 4
+    own_reference "$half" pypyready-ref-before
+  fi
+
   # 4. pypyready given the time hyperfine took: the budget (which counts from the command's start)
   # set to hyperfine's seconds, precision the only aim (no decision stop, no width reached), so the
   # run ends on the budget and the widths compare at equal time; on the CPU of the default run,
@@ -71,21 +106,14 @@ for workload in "$here"/workloads/*.py; do
   t1=$(now)
   echo "$(elapsed "$t0" "$t1")" >"$out/$name-pypyready-same-time.seconds"
 
-  # 5. Reference: ten times hyperfine's default runs per interpreter, in 5 alternating blocks, on the
-  # same CPU as pypyready (a machine's CPUs can differ in speed, so that is the figure it estimates).
-  read -r runs_cpython runs_pypy < <(python3 "$here/peer_summary.py" runs "$out/$name-hyperfine.json")
-  for block in 1 2 3 4 5; do
-    "${pin[@]}" hyperfine -N --runs $((2 * runs_cpython)) --export-json "$out/$name-ref-cpython-$block.json" \
-      "$cpython $workload" >/dev/null
-    "${pin[@]}" hyperfine -N --runs $((2 * runs_pypy)) --export-json "$out/$name-ref-pypy-$block.json" \
-      "$pypy $workload" >/dev/null
-  done
-
-  # 6. pypyready's own reference: ten times hyperfine's time, precision the only aim, same CPU.
-  budget=$(python3 -c "import sys; print(10 * float(sys.argv[1]))" "$hf_seconds")
-  "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" "${same_cpu[@]}" \
-    --time-budget "${budget}s" --min-speedup 0 --ci-width 0.1% --max-runs 100000 \
-    "$workload" >"$out/$name-pypyready-ref.json"
+  # 5. and 6. The references (or their second halves).
+  if [ "$placement" = around ]; then
+    own_reference "$half" pypyready-ref-after
+    hyperfine_reference_blocks 3 4 4
+  else
+    hyperfine_reference_blocks 1 5 5
+    own_reference "$ten_times" pypyready-ref
+  fi
 done
 
 python3 "$here/peer_summary.py" table "$out" | tee "$out/table.md"

@@ -3,6 +3,9 @@
 peer_summary.py pinned-cpu PYPYREADY.json   the CPU pypyready pinned its processes to ("" if none)
 peer_summary.py runs HYPERFINE.json         runs hyperfine made of each command
 peer_summary.py table OUT_DIR               the Markdown table
+peer_summary.py agreement OUT_DIR...        per run and workload, the run given hyperfine's time
+                                            against hyperfine's width and time and against both
+                                            references, then the counts
 
 hyperfine reports a ratio of means with a propagated standard deviation, not an interval; to
 compare like with like, its exported run times get the same 95 % interval pypyready uses
@@ -71,6 +74,35 @@ def pypyready_answer(path):
             bench["stopped_because"], bench["total_s"], bench.get("load_average_start", 0))
 
 
+def log_ratios(path):
+    """Per counted round of a FILE.py or -- CMD run, log(baseline time / candidate time), in the
+    order the rounds ran."""
+    per = json.load(open(path))["bench"]["benchmarks"][0]["per_interpreter"]
+    baseline, candidate = (per[i]["processes"] for i in per)
+    return [math.log(a["wall_s"] / b["wall_s"]) for a, b in zip(baseline, candidate)
+            if a["counted"] and b["counted"]]
+
+
+def own_reference(out, name):
+    """pypyready's ten-times reference as an answer: NAME-pypyready-ref.json when it was taken
+    whole; else its two halves, NAME-pypyready-ref-before.json and -after.json, taken around the
+    run given hyperfine's time, as one run (the mean log ratio over the rounds of both, with a plain
+    paired t interval). None when absent."""
+    whole = os.path.join(out, name + "-pypyready-ref.json")
+    if os.path.exists(whole):
+        return pypyready_answer(whole)
+    halves = [os.path.join(out, name + "-pypyready-ref-%s.json" % part) for part in ("before", "after")]
+    if not all(os.path.exists(p) for p in halves):
+        return None
+    ratios = sum((log_ratios(p) for p in halves), [])
+    if len(ratios) < 2:
+        return None
+    mean = statistics.mean(ratios)
+    half = t975(len(ratios) - 1) * statistics.stdev(ratios) / math.sqrt(len(ratios))
+    return (math.exp(mean), math.exp(mean - half), math.exp(mean + half), [len(ratios), len(ratios)],
+            "around", 0, 0)
+
+
 def width(lo, hi, estimate):
     return (hi - lo) / estimate
 
@@ -129,13 +161,12 @@ def row(out, path, name):
     pinned_path = os.path.join(out, name + "-hyperfine-pinned.json")
     pinned = welch(*hyperfine_times(pinned_path)) if os.path.exists(pinned_path) else None
     pinned_s = seconds(os.path.join(out, name + "-hyperfine-pinned.seconds")) if pinned else 0
-    ref_c = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-cpython-*.json")))), [])
-    ref_p = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-pypy-*.json")))), [])
-    ref = welch(ref_c, ref_p) if len(ref_c) > 1 and len(ref_p) > 1 else None
+    blocks = hyperfine_reference(out, name)
+    ref, runs_c, runs_p = blocks if blocks else (None, 0, 0)
 
     inside = "%s / %s / %s / %s" % (holds(hf, ref), holds(pr, ref), holds(same, ref), holds(pinned, ref)) \
         if ref else "-"
-    own_ref, _ = optional_answer(out, name, "-pypyready-ref")
+    own_ref = own_reference(out, name)
     own_inside = "%s / %s" % (holds(pr, own_ref), holds(same, own_ref)) if own_ref else "-"
     cells = "| %s | %s | %.2f ± %.2f | %d/%d | %.1f s | %s | %s, %s, %s | %.1f s |" + " %s |" * 6
     return (cells % (
@@ -144,8 +175,50 @@ def row(out, path, name):
         "CPU %s" % cpu if cpu != "" else "not pinned", pr_s,
         ("%s, %d, %.1f s" % (interval_text(same), same[3][0], same_s)) if same else "-",
         (interval_text(pinned) + ", %.1f s" % pinned_s) if pinned else "-",
-        (interval_text(ref) + ", %d/%d runs" % (len(ref_c), len(ref_p))) if ref else "-", inside,
+        (interval_text(ref) + ", %d/%d runs" % (runs_c, runs_p)) if ref else "-", inside,
         (interval_text(own_ref) + ", %d rounds" % own_ref[3][0]) if own_ref else "-", own_inside))
+
+
+def hyperfine_reference(out, name):
+    """The hyperfine-blocks reference (all its blocks pooled) and its run counts, or None."""
+    ref_c = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-cpython-*.json")))), [])
+    ref_p = sum((hyperfine_times(p)[0] for p in sorted(glob.glob(os.path.join(out, name + "-ref-pypy-*.json")))), [])
+    return (welch(ref_c, ref_p), len(ref_c), len(ref_p)) if len(ref_c) > 1 and len(ref_p) > 1 else None
+
+
+def agreement(dirs):
+    print("| run | workload | in hyperfine's time: speedup [95% CI], width | hyperfine: width | "
+          "time: pypyready / hyperfine | own reference (10x) | inside | hyperfine-blocks reference (10x) | inside |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    counts = {"runs": 0, "no wider": 0, "no more time": 0, "own inside": 0, "own": 0, "blocks inside": 0, "blocks": 0}
+    for out in dirs:
+        placement = "after"
+        for line in open(os.path.join(out, "machine.txt")):
+            if line.startswith("references:"):
+                placement = line.split(":", 1)[1].strip()
+        for path in sorted(glob.glob(os.path.join(out, "*-pypyready-same-time.json"))):
+            name = os.path.basename(path)[: -len("-pypyready-same-time.json")]
+            answer = pypyready_answer(path)
+            hyperfine = welch(*hyperfine_times(os.path.join(out, name + "-hyperfine.json")))
+            spent = seconds(os.path.join(out, name + "-pypyready-same-time.seconds"))
+            hyperfine_spent = seconds(os.path.join(out, name + "-hyperfine.seconds"))
+            own = own_reference(out, name)
+            blocks = hyperfine_reference(out, name)
+            counts["runs"] += 1
+            counts["no wider"] += width(*answer[1:3], answer[0]) <= width(*hyperfine[1:3], hyperfine[0])
+            counts["no more time"] += spent <= hyperfine_spent
+            for key, reference in (("own", own), ("blocks", blocks and blocks[0])):
+                if reference:
+                    counts[key] += 1
+                    counts[key + " inside"] += holds(answer, reference) == "yes"
+            print("| %s (%s) | %s | %.3fx [%.3f-%.3f], %.1f %% | %.1f %% | %.1f / %.1f s | %s | %s | %s | %s |" % (
+                os.path.basename(out), placement, name, answer[0], answer[1], answer[2],
+                100 * width(answer[1], answer[2], answer[0]), 100 * width(hyperfine[1], hyperfine[2], hyperfine[0]),
+                spent, hyperfine_spent, "%.3fx" % own[0] if own else "-", holds(answer, own) if own else "-",
+                "%.3fx" % blocks[0][0] if blocks else "-", holds(answer, blocks[0]) if blocks else "-"))
+    print("\nno wider than hyperfine's defaults %(no wider)d of %(runs)d, no more time %(no more time)d of %(runs)d; "
+          "own reference inside %(own inside)d of %(own)d, hyperfine-blocks reference inside %(blocks inside)d of "
+          "%(blocks)d" % counts)
 
 
 def pinned_cpu(path):
@@ -163,6 +236,8 @@ def main():
         print(len(times[0]), len(times[1]))
     elif command == "table":
         print(table(sys.argv[2]))
+    elif command == "agreement":
+        agreement(sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ python3 bench/round-series.py coverage OUT_DIR...
 RUN.json is `pypyready bench --format json` output of a FILE.py or -- CMD target (one process is
 one iteration), two interpreters.
 """
-import glob
 import importlib.util
 import json
 import math
@@ -44,11 +43,7 @@ def processes(path):
     return ids, [benchmark["per_interpreter"][i]["processes"] for i in ids]
 
 
-def log_ratios(path):
-    """Per counted round, log(baseline time / candidate time), in the order the rounds ran."""
-    _, (baseline, candidate) = processes(path)
-    return [math.log(a["wall_s"] / b["wall_s"]) for a, b in zip(baseline, candidate)
-            if a["counted"] and b["counted"]]
+log_ratios = peer_summary.log_ratios
 
 
 def lag1(values):
@@ -122,15 +117,9 @@ def order(paths):
 
 def references(out, name):
     """The hyperfine-blocks reference's estimate and pypyready's own reference's (or None)."""
-    ref_c = sum((peer_summary.hyperfine_times(p)[0]
-                 for p in sorted(glob.glob(os.path.join(out, name + "-ref-cpython-*.json")))), [])
-    ref_p = sum((peer_summary.hyperfine_times(p)[0]
-                 for p in sorted(glob.glob(os.path.join(out, name + "-ref-pypy-*.json")))), [])
-    blocks = peer_summary.welch(ref_c, ref_p)[0] if len(ref_c) > 1 and len(ref_p) > 1 else None
-    own_path = os.path.join(out, name + "-pypyready-ref.json")
-    own = json.load(open(own_path))["bench"]["benchmarks"][0]["speedup"]["estimate"] \
-        if os.path.exists(own_path) else None
-    return blocks, own
+    blocks = peer_summary.hyperfine_reference(out, name)
+    own = peer_summary.own_reference(out, name)
+    return blocks[0][0] if blocks else None, own[0] if own else None
 
 
 def coverage(dirs):
