@@ -7,10 +7,19 @@
 #include <iterator>
 #include <set>
 
+#include "bench/duration_text.h"
 #include "bench/ratio_json.h"
+#include "bench/stats/summary.h"
 
 namespace pypyready::bench {
 namespace {
+
+// Runs of one benchmark whose baseline took a fifth longer in one than in another did not run on
+// the same machine in the same state. On the shared 2-vCPU machine of bench/README.md the same
+// job's CPython time moved by x1.5-1.7 within an hour and a half, and the speedup moved with it.
+constexpr double kClearlyDifferentSpeeds = 1.2;
+// A correlation this strong over four or more runs is worth saying; weaker ones are left unsaid.
+constexpr double kClearCorrelation = 0.5;
 
 // Saved runs come from other machines and versions: every field is checked before it is read, and
 // one of the wrong type counts as absent.
@@ -69,6 +78,17 @@ struct CandidateAnswer {
   std::optional<stats::Ratio> speedup;
 };
 
+std::optional<double> baseline_seconds_of(const nlohmann::json& benchmark, const std::string& baseline) {
+  if (!benchmark.contains("per_interpreter") || !benchmark["per_interpreter"].is_object())
+    return std::nullopt;
+  const nlohmann::json& sides = benchmark["per_interpreter"];
+  if (!sides.contains(baseline) || !sides[baseline].is_object()) return std::nullopt;
+  const nlohmann::json& side = sides[baseline];
+  if (!side.contains("steady_p50_s") || !side["steady_p50_s"].is_number()) return std::nullopt;
+  double seconds = side["steady_p50_s"].get<double>();
+  return seconds > 0 ? std::optional<double>(seconds) : std::nullopt;
+}
+
 // The benchmark's answer per candidate: from `comparisons` (one per candidate), or for a run saved
 // before they existed from `speedup` with the second interpreter as the candidate.
 std::vector<CandidateAnswer> answers_of(const nlohmann::json& benchmark) {
@@ -113,6 +133,26 @@ std::string spread_text(const stats::Pooled& pooled) {
   return fmt::format("{:.1f} %", 100 * (std::exp(pooled.between_runs_sd) - 1));
 }
 
+// Said under a benchmark whose runs ran at clearly different speeds; empty otherwise.
+std::string speed_note(const MergedBenchmark& benchmark, const char* lead) {
+  double spread = benchmark.baseline_time_spread();
+  if (spread < kClearlyDifferentSpeeds) return "";
+  std::string note = fmt::format(
+      "{}{} took x{:.2f} as long in the slowest run as in the fastest: the runs' "
+      "machines or loads differ, and the speedup can differ with them",
+      lead, benchmark.baseline, spread);
+  auto r = benchmark.speedup_time_correlation();
+  if (r && std::abs(*r) >= kClearCorrelation)
+    return note +
+           fmt::format("; here it does: the speedup {} as the baseline's time grows (correlation {:.2f})",
+                       *r > 0 ? "rises" : "falls", *r);
+  return note + " (each run's time is listed beside its speedup)";
+}
+
+std::string run_time_text(const RunAnswer& run) {
+  return run.baseline_seconds ? duration_text(*run.baseline_seconds) : "-";
+}
+
 std::size_t runs_with_speedup(const MergedBenchmark& benchmark) {
   std::size_t count = 0;
   for (const auto& run : benchmark.runs)
@@ -121,6 +161,27 @@ std::size_t runs_with_speedup(const MergedBenchmark& benchmark) {
 }
 
 }  // namespace
+
+double MergedBenchmark::baseline_time_spread() const {
+  double fastest = 0, slowest = 0;
+  for (const auto& run : runs) {
+    if (!run.baseline_seconds) continue;
+    fastest = fastest == 0 ? *run.baseline_seconds : std::min(fastest, *run.baseline_seconds);
+    slowest = std::max(slowest, *run.baseline_seconds);
+  }
+  return fastest > 0 ? slowest / fastest : 1.0;
+}
+
+std::optional<double> MergedBenchmark::speedup_time_correlation() const {
+  std::vector<double> log_times, log_speedups;
+  for (const auto& run : runs)
+    if (run.speedup && run.baseline_seconds) {
+      log_times.push_back(std::log(*run.baseline_seconds));
+      log_speedups.push_back(std::log(run.speedup->estimate));
+    }
+  if (log_times.size() < 4) return std::nullopt;
+  return stats::correlation(log_times, log_speedups);
+}
 
 std::vector<MergedBenchmark> merge_runs(const std::vector<SavedRun>& runs) {
   bool by_file_name = file_names_are_unique(runs);
@@ -138,7 +199,7 @@ std::vector<MergedBenchmark> merge_runs(const std::vector<SavedRun>& runs) {
           merged.push_back({name, answer.baseline, answer.candidate, {}, std::nullopt});
           group = std::prev(merged.end());
         }
-        group->runs.push_back({run.source, answer.speedup});
+        group->runs.push_back({run.source, answer.speedup, baseline_seconds_of(benchmark, answer.baseline)});
       }
     }
   }
@@ -165,9 +226,10 @@ std::string render_merged_text(const std::vector<MergedBenchmark>& merged, std::
       out += fmt::format("not pooled: {} of {} runs have a speedup (two needed)\n",
                          runs_with_speedup(benchmark), benchmark.runs.size());
     }
+    if (std::string note = speed_note(benchmark, "    "); !note.empty()) out += note + "\n";
     for (const auto& run : benchmark.runs)
-      out +=
-          fmt::format("    {:<30} {}\n", run.speedup ? ratio_text(*run.speedup) : "no speedup", run.source);
+      out += fmt::format("    {:<30} {:>12}  {}\n", run.speedup ? ratio_text(*run.speedup) : "no speedup",
+                         run_time_text(run), run.source);
   }
   return out;
 }
@@ -182,8 +244,9 @@ std::string render_merged_markdown(const std::vector<MergedBenchmark>& merged, s
   for (const auto& benchmark : merged) {
     std::string each;
     for (const auto& run : benchmark.runs)
-      each += fmt::format("{}{}: {}", each.empty() ? "" : "; ", run.source,
-                          run.speedup ? ratio_text(*run.speedup) : "no speedup");
+      each += fmt::format("{}{}: {} ({} {})", each.empty() ? "" : "; ", run.source,
+                          run.speedup ? ratio_text(*run.speedup) : "no speedup", benchmark.baseline,
+                          run_time_text(run));
     if (benchmark.pooled) {
       const auto& pooled = *benchmark.pooled;
       std::string next = next_run_text(pooled, "");
@@ -196,7 +259,11 @@ std::string render_merged_markdown(const std::vector<MergedBenchmark>& merged, s
                          benchmark.candidate, runs_with_speedup(benchmark), each);
     }
   }
-  return out;
+  std::string notes;
+  for (const auto& benchmark : merged)
+    if (std::string note = speed_note(benchmark, ""); !note.empty())
+      notes += fmt::format("- {}, {}: {}\n", benchmark.name, benchmark.candidate, note);
+  return notes.empty() ? out : out + "\n" + notes;
 }
 
 nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std::vector<SavedRun>& runs) {
@@ -207,7 +274,10 @@ nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std
   for (const auto& benchmark : merged) {
     nlohmann::json per_run = nlohmann::json::array();
     for (const auto& run : benchmark.runs)
-      per_run.push_back({{"source", run.source}, {"speedup", ratio_json(run.speedup)}});
+      per_run.push_back(
+          {{"source", run.source},
+           {"speedup", ratio_json(run.speedup)},
+           {"baseline_s", run.baseline_seconds ? nlohmann::json(*run.baseline_seconds) : nullptr}});
     nlohmann::json entry{{"name", benchmark.name},
                          {"baseline", benchmark.baseline},
                          {"candidate", benchmark.candidate},
@@ -215,6 +285,8 @@ nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std
                          {"between_runs_sd", nullptr},
                          {"heterogeneity_i2", nullptr},
                          {"next_run95", nullptr},
+                         {"baseline_time_spread", benchmark.baseline_time_spread()},
+                         {"speedup_time_correlation", nullptr},
                          {"per_run", per_run}};
     if (benchmark.pooled) {
       const stats::Ratio& pooled = benchmark.pooled->ratio;
@@ -225,6 +297,7 @@ nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std
       entry["heterogeneity_i2"] = benchmark.pooled->heterogeneity;
       if (const auto& next = benchmark.pooled->next_run) entry["next_run95"] = {next->first, next->second};
     }
+    if (auto r = benchmark.speedup_time_correlation()) entry["speedup_time_correlation"] = *r;
     list.push_back(std::move(entry));
   }
   return {{"runs", sources}, {"benchmarks", list}};

@@ -23,6 +23,9 @@ struct SavedRun {
 struct RunAnswer {
   std::string source;
   std::optional<stats::Ratio> speedup;  ///< nullopt: the run has no speedup (cannot run, one side failed)
+  /// The baseline's median steady time per iteration in that run: how fast that machine ran then
+  /// (nullopt for a service, which has a throughput instead, or a run saved without it).
+  std::optional<double> baseline_seconds;
 };
 
 struct MergedBenchmark {
@@ -31,6 +34,16 @@ struct MergedBenchmark {
   std::string candidate;
   std::vector<RunAnswer> runs;          ///< every run that has this benchmark and candidate
   std::optional<stats::Pooled> pooled;  ///< nullopt with fewer than two runs that have a speedup
+
+  /// The slowest run's baseline time over the fastest one's (1 with fewer than two runs that have
+  /// one). Well above 1, the runs came from machines or loads that differ, and a speedup can
+  /// differ with them.
+  double baseline_time_spread() const;
+
+  /// The correlation of the runs' log speedups with their log baseline times, from four runs
+  /// that have both (nullopt under that): near +1, the speedup is higher when the machine runs
+  /// slower, so the runs measured different machines rather than one speedup with noise.
+  std::optional<double> speedup_time_correlation() const;
 };
 
 /// Groups the runs' benchmarks by name and candidate and pools each group. Benchmarks are named
@@ -42,8 +55,9 @@ std::string render_merged_text(const std::vector<MergedBenchmark>& merged, std::
 std::string render_merged_markdown(const std::vector<MergedBenchmark>& merged, std::size_t run_count);
 
 /// {"runs": [sources], "benchmarks": [{name, baseline, candidate, speedup: {estimate, ci95, runs} |
-/// null, between_runs_sd, heterogeneity_i2, next_run95: [lo, hi] | null, per_run: [{source, speedup:
-/// RATIO | null}]}]}.
+/// null, between_runs_sd, heterogeneity_i2, next_run95: [lo, hi] | null, baseline_time_spread,
+/// speedup_time_correlation: number | null, per_run: [{source, speedup: RATIO | null, baseline_s: number |
+/// null}]}]}.
 nlohmann::json merged_json(const std::vector<MergedBenchmark>& merged, const std::vector<SavedRun>& runs);
 
 }  // namespace pypyready::bench

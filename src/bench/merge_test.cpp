@@ -64,6 +64,53 @@ TEST(MergeRuns, PoolsEachBenchmarkAcrossRunsFromDifferentDirectories) {
   EXPECT_NE(render_merged_markdown(merged, runs.size()).find("| loop.py | pypy-3.9 |"), std::string::npos);
 }
 
+// One run of loop.py whose baseline took `baseline_s` per iteration (0: not recorded).
+SavedRun timed_run(const std::string& source, double speedup, double baseline_s) {
+  nlohmann::json run = section({{"/p/loop.py", speedup, speedup * 0.98, speedup * 1.02}});
+  if (baseline_s > 0) run["benchmarks"][0]["per_interpreter"]["cpython-3.11"]["steady_p50_s"] = baseline_s;
+  return {source, run};
+}
+
+TEST(MergeRuns, SaysWhenTheRunsRanAtDifferentSpeedsAndTheSpeedupFollowed) {
+  // As on a shared machine: the slower the machine ran CPython, the higher the speedup.
+  std::vector<SavedRun> runs{timed_run("a.json", 1.03, 0.48), timed_run("b.json", 1.05, 0.52),
+                             timed_run("c.json", 1.13, 0.80), timed_run("d.json", 1.08, 0.60)};
+  auto merged = merge_runs(runs);
+  ASSERT_EQ(merged.size(), 1U);
+  EXPECT_NEAR(merged[0].baseline_time_spread(), 0.80 / 0.48, 1e-9);
+  ASSERT_TRUE(merged[0].speedup_time_correlation().has_value());
+  EXPECT_GT(*merged[0].speedup_time_correlation(), 0.9);
+  std::string text = render_merged_text(merged, runs.size());
+  EXPECT_NE(text.find("cpython-3.11 took x1.67 as long in the slowest run"), std::string::npos) << text;
+  EXPECT_NE(text.find("the speedup rises as the baseline's time grows"), std::string::npos) << text;
+  EXPECT_NE(text.find("800.00 ms"), std::string::npos) << text;  // each run's time beside its speedup
+  EXPECT_NE(render_merged_markdown(merged, runs.size()).find("- loop.py, pypy-3.9: cpython-3.11 took x1.67"),
+            std::string::npos);
+  nlohmann::json json = merged_json(merged, runs)["benchmarks"][0];
+  EXPECT_NEAR(json["baseline_time_spread"].get<double>(), 1.6667, 1e-3);
+  EXPECT_GT(json["speedup_time_correlation"].get<double>(), 0.9);
+  EXPECT_EQ(json["per_run"][2]["baseline_s"], 0.80);
+}
+
+TEST(MergeRuns, SaysNothingOfSpeedWhenTheRunsRanAlikeOrDidNotRecordIt) {
+  std::vector<SavedRun> alike{timed_run("a.json", 1.03, 0.50), timed_run("b.json", 1.10, 0.52),
+                              timed_run("c.json", 1.05, 0.55)};
+  auto merged = merge_runs(alike);
+  EXPECT_LT(merged[0].baseline_time_spread(), 1.2);
+  EXPECT_FALSE(merged[0].speedup_time_correlation().has_value());  // three runs: too few to say
+  std::string text = render_merged_text(merged, alike.size());
+  EXPECT_EQ(text.find("as long in the slowest run"), std::string::npos) << text;
+  EXPECT_TRUE(merged_json(merged, alike)["benchmarks"][0]["speedup_time_correlation"].is_null());
+
+  // A run saved without the time (or a service, which has a throughput instead) shows "-" and
+  // does not count towards the spread.
+  std::vector<SavedRun> untimed{timed_run("a.json", 1.03, 0.50), timed_run("b.json", 1.10, 0)};
+  merged = merge_runs(untimed);
+  EXPECT_EQ(merged[0].baseline_time_spread(), 1.0);
+  EXPECT_TRUE(merged_json(merged, untimed)["benchmarks"][0]["per_run"][1]["baseline_s"].is_null());
+  EXPECT_NE(render_merged_text(merged, untimed.size()).find(" -  b.json"), std::string::npos);
+}
+
 TEST(MergeRuns, KeepsWholePathsWhenARunHoldsTwoFilesOfTheSameName) {
   std::vector<SavedRun> runs{
       {"a.json", section({{"/p/one/main.py", 1.5, 1.4, 1.6}, {"/p/two/main.py", 0.8, 0.7, 0.9}})},

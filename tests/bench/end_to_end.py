@@ -122,12 +122,18 @@ with tempfile.TemporaryDirectory() as scratch:
     json.dump(document or {}, open(after, "w"))
     broken = os.path.join(scratch, "broken.json")
     open(broken, "w").write('{"bench":\n  {"benchmarks": [}\n')
-    merged = subprocess.run([PYPYREADY, "bench", "--merge", saved, after, broken, "--format", "json"], cwd=scratch,
+    # Options may follow --merge: the runs are the targets, wherever they stand.
+    merged = subprocess.run([PYPYREADY, "bench", "--merge", "--format", "json", saved, after, broken], cwd=scratch,
                             capture_output=True, text=True, timeout=60)
-    pooled = json.loads(merged.stdout)["bench_merged"]["benchmarks"] if merged.returncode == 0 else []
+    try:
+        pooled = json.loads(merged.stdout)["bench_merged"]["benchmarks"] if merged.returncode == 0 else []
+    except ValueError:  # not JSON: --format was not read as an option
+        pooled = []
     check("--merge pools two runs", len(pooled) == 1 and pooled[0]["name"] == "cli.py" and
           pooled[0]["speedup"] is not None and pooled[0]["speedup"]["runs"] == 2 and len(pooled[0]["per_run"]) == 2,
           (merged.returncode, merged.stdout[:2000], merged.stderr))
+    check("--merge gives each run's CPython time", pooled and all(
+        (run["baseline_s"] or 0) > 0.01 for run in pooled[0]["per_run"]), pooled and pooled[0]["per_run"])
     check("--merge names the broken file and line", "broken.json: line 2" in merged.stderr, merged.stderr)
     alone = subprocess.run([PYPYREADY, "bench", "--merge", saved, broken], cwd=scratch, capture_output=True,
                            text=True, timeout=60)

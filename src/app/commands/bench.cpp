@@ -40,7 +40,7 @@ struct BenchOptions {
   std::string cpu = "auto";
   std::string save;
   std::string compare;
-  std::vector<std::string> merge;
+  bool merge = false;  // the targets are saved runs to pool
   std::string format = "text";
   std::string output;
   bool quiet = false;
@@ -90,14 +90,19 @@ core::Result<std::uint64_t> parse_size(const std::string& text) {
 
 ExitCode run_bench(const BenchOptions& options) {
   auto command_started = std::chrono::steady_clock::now();
-  if (!options.merge.empty()) {
-    if (!options.targets.empty() || options.service.active() || options.pytest_benchmark.wanted() ||
-        !options.save.empty() || !options.compare.empty()) {
-      std::cerr << "error: --merge reads saved runs and measures nothing: give it no target, --service, "
+  if (options.merge) {
+    if (options.service.active() || options.pytest_benchmark.wanted() || !options.save.empty() ||
+        !options.compare.empty()) {
+      std::cerr << "error: --merge reads saved runs and measures nothing: give it no --service, "
                    "--pytest-benchmark, --save or --compare\n";
       return ExitCode::kUsageError;
     }
-    return run_bench_merge(options.merge, options.format, options.output);
+    if (options.targets.empty()) {
+      std::cerr
+          << "error: --merge needs the saved runs to pool: pypyready bench --merge RUN.json RUN.json...\n";
+      return ExitCode::kUsageError;
+    }
+    return run_bench_merge(options.targets, options.format, options.output);
   }
   auto budget = parse_duration(options.time_budget);
   if (!budget) {
@@ -252,7 +257,8 @@ ExitCode run_bench(const BenchOptions& options) {
 
 CommandRunner add_bench_command(CLI::App& subcommand) {
   auto options = std::make_shared<BenchOptions>();
-  subcommand.add_option("targets", options->targets, "FILE.py, FILE.py:FUNC, or -- CMD ARGS");
+  subcommand.add_option("targets", options->targets,
+                        "FILE.py, FILE.py:FUNC, or -- CMD ARGS; with --merge, the saved runs (RUN.json)");
   // One value per occurrence: `--pypy pypy3 prog.py` must leave prog.py to the targets.
   subcommand.add_option("--python", options->pythons, "Baseline CPython (repeatable; default python3)")
       ->allow_extra_args(false);
@@ -286,9 +292,12 @@ CommandRunner add_bench_command(CLI::App& subcommand) {
       ->capture_default_str();
   subcommand.add_option("--save", options->save, "Save results as .pypyready/bench/NAME.json");
   subcommand.add_option("--compare", options->compare, "Compare with .pypyready/bench/NAME.json");
-  subcommand.add_option("--merge", options->merge,
-                        "Pool saved runs (bench --format json or --save files, from other machines or times) "
-                        "into one speedup per benchmark whose interval counts the spread between runs");
+  // A flag, with the runs as the targets: an option taking the files would also take whatever
+  // option follows it (`--merge --format json *.json`).
+  subcommand.add_flag("--merge", options->merge,
+                      "Pool the saved runs given as targets (bench --format json or --save files, from other "
+                      "machines or times) into one speedup per benchmark whose interval counts the spread "
+                      "between runs");
   subcommand.add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "markdown", "csv"}))
       ->capture_default_str();

@@ -55,6 +55,15 @@ TEST(Summary, SerialCorrelationOfASeries) {
   EXPECT_LE(serial_correlation({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), 0.9);
 }
 
+TEST(Summary, CorrelationOfPairs) {
+  EXPECT_NEAR(correlation({1, 2, 3, 4}, {2, 4, 6, 8}), 1.0, 1e-12);
+  EXPECT_NEAR(correlation({1, 2, 3, 4}, {8, 6, 4, 2}), -1.0, 1e-12);
+  EXPECT_NEAR(correlation({1, 2, 3, 4}, {1, 3, 2, 4}), 0.8, 1e-12);
+  EXPECT_EQ(correlation({1, 2}, {1, 2}), 0);           // too few
+  EXPECT_EQ(correlation({1, 2, 3}, {5, 5, 5}), 0);     // one side constant
+  EXPECT_EQ(correlation({1, 2, 3}, {1, 2, 3, 4}), 0);  // not paired
+}
+
 TEST(Summary, StudentTQuantiles) {
   EXPECT_NEAR(t_quantile_975(1), 12.706, 1e-3);
   EXPECT_NEAR(t_quantile_975(10), 2.228, 1e-3);

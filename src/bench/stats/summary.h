@@ -17,6 +17,10 @@ double stddev(const std::vector<double>& values);
 /// tell) or none that differ.
 double serial_correlation(const std::vector<double>& values);
 
+/// Pearson's correlation of paired values; 0 for fewer than three pairs, unequal lengths or a side
+/// whose values are all equal.
+double correlation(const std::vector<double>& x, const std::vector<double>& y);
+
 /// Linear-interpolation quantile, q in [0, 1]; 0 for no samples.
 double quantile(std::vector<double> values, double q);
 
