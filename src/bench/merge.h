@@ -23,8 +23,8 @@ struct SavedRun {
 struct RunAnswer {
   std::string source;
   std::optional<stats::Ratio> speedup;  ///< nullopt: the run has no speedup (cannot run, one side failed)
-  /// The baseline's median steady time per iteration in that run: how fast that machine ran then
-  /// (nullopt for a service, which has a throughput instead, or a run saved without it).
+  /// The baseline's median steady time per iteration in that run (for a service, its median
+  /// request latency): how fast that machine ran then. nullopt for a run saved without it.
   std::optional<double> baseline_seconds;
 };
 

@@ -102,8 +102,7 @@ TEST(MergeRuns, SaysNothingOfSpeedWhenTheRunsRanAlikeOrDidNotRecordIt) {
   EXPECT_EQ(text.find("as long in the slowest run"), std::string::npos) << text;
   EXPECT_TRUE(merged_json(merged, alike)["benchmarks"][0]["speedup_time_correlation"].is_null());
 
-  // A run saved without the time (or a service, which has a throughput instead) shows "-" and
-  // does not count towards the spread.
+  // A run saved without the time shows "-" and does not count towards the spread.
   std::vector<SavedRun> untimed{timed_run("a.json", 1.03, 0.50), timed_run("b.json", 1.10, 0)};
   merged = merge_runs(untimed);
   EXPECT_EQ(merged[0].baseline_time_spread(), 1.0);
