@@ -67,8 +67,6 @@ for workload in "$here"/workloads/*.py; do
   fi
 
   read -r runs_cpython runs_pypy < <(python3 "$here/peer_summary.py" runs "$out/$name-hyperfine.json")
-  ten_times=$(python3 -c "import sys; print(10 * float(sys.argv[1]))" "$hf_seconds")
-  half=$(python3 -c "import sys; print(5 * float(sys.argv[1]))" "$hf_seconds")
 
   # The hyperfine-blocks reference: ten times hyperfine's default runs per interpreter in
   # alternating blocks, on the same CPU as pypyready (a machine's CPUs can differ in speed, so that
@@ -82,9 +80,11 @@ for workload in "$here"/workloads/*.py; do
         --export-json "$out/$name-ref-pypy-$block.json" "$pypy $workload" >/dev/null
     done
   }
-  # pypyready's own reference (or half of it): precision the only aim, same CPU.
+  # pypyready's own reference (or half of it), TIMES times hyperfine's time: precision the only
+  # aim, same CPU.
   own_reference() {
-    local budget=$1 file=$2
+    local budget file=$2
+    budget=$(python3 -c "import sys; print(float(sys.argv[1]) * float(sys.argv[2]))" "$1" "$hf_seconds")
     "$pypyready" bench --quiet --format json --python "$cpython" --pypy "$pypy" "${same_cpu[@]}" \
       --time-budget "${budget}s" --min-speedup 0 --ci-width 0.1% --max-runs 100000 \
       "$workload" >"$out/$name-$file.json"
@@ -92,7 +92,7 @@ for workload in "$here"/workloads/*.py; do
 
   if [ "$placement" = around ]; then
     hyperfine_reference_blocks 1 2 4
-    own_reference "$half" pypyready-ref-before
+    own_reference 5 pypyready-ref-before
   fi
 
   # 4. pypyready given the time hyperfine took: the budget (which counts from the command's start)
@@ -108,11 +108,11 @@ for workload in "$here"/workloads/*.py; do
 
   # 5. and 6. The references (or their second halves).
   if [ "$placement" = around ]; then
-    own_reference "$half" pypyready-ref-after
+    own_reference 5 pypyready-ref-after
     hyperfine_reference_blocks 3 4 4
   else
     hyperfine_reference_blocks 1 5 5
-    own_reference "$ten_times" pypyready-ref
+    own_reference 10 pypyready-ref
   fi
 done
 

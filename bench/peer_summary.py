@@ -97,10 +97,16 @@ def own_reference(out, name):
     ratios = sum((log_ratios(p) for p in halves), [])
     if len(ratios) < 2:
         return None
-    mean = statistics.mean(ratios)
-    half = t975(len(ratios) - 1) * statistics.stdev(ratios) / math.sqrt(len(ratios))
-    return (math.exp(mean), math.exp(mean - half), math.exp(mean + half), [len(ratios), len(ratios)],
-            "around", 0, 0)
+    return paired_interval(ratios) + ([len(ratios), len(ratios)], "around", 0, 0)
+
+
+def paired_interval(log_ratios_in_order, widening=1.0):
+    """The speedup and its 95 % paired t interval from per-round log ratios, the half-width
+    multiplied by `widening`."""
+    n = len(log_ratios_in_order)
+    mean = statistics.mean(log_ratios_in_order)
+    half = widening * t975(n - 1) * statistics.stdev(log_ratios_in_order) / math.sqrt(n)
+    return math.exp(mean), math.exp(mean - half), math.exp(mean + half)
 
 
 def width(lo, hi, estimate):

@@ -64,13 +64,8 @@ def corrected_lag1(values):
 
 def interval(values, widened):
     """The speedup and its 95 % interval from per-round log ratios."""
-    n = len(values)
-    mean = statistics.mean(values)
-    half = peer_summary.t975(n - 1) * statistics.stdev(values) / math.sqrt(n)
-    if widened:
-        r = corrected_lag1(values)
-        half *= math.sqrt((1 + r) / (1 - r))
-    return math.exp(mean), math.exp(mean - half), math.exp(mean + half)
+    r = corrected_lag1(values) if widened else 0.0
+    return peer_summary.paired_interval(values, math.sqrt((1 + r) / (1 - r)))
 
 
 def relative_width(answer):
